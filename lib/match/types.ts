@@ -1,0 +1,42 @@
+/** The answer engine's public types: what the background returns to the card, eval and bench. */
+import type { Featured, Script, Tone } from '../pack/schema';
+
+export interface Suggestion {
+  packId: string;
+  scriptId: string;
+  /** Card title: the script's title, else its first question. */
+  title: string;
+  /** Raw ranking score (higher is better; scale is engine-internal). */
+  score: number;
+  /** Calibrated 0..1; suggestions below the engine's threshold are never returned. */
+  confidence: number;
+  /** The part of the buyer's message this suggestion answers (messages with two questions are split). */
+  part: string;
+}
+
+export interface EngineAnswer {
+  /** False for greetings, thanks, acknowledgements and other messages that need no script. */
+  needsAnswer: boolean;
+  /** The message split into the parts that were matched. */
+  parts: string[];
+  /** Up to `limit` suggestions, best first, across all parts. */
+  suggestions: Suggestion[];
+  /** The buyer's register, to choose the answer variant. */
+  register: Exclude<Tone, 'neutral'>;
+  /** Active featured product when the buyer asks which model to choose or compares models. */
+  featured?: Featured;
+}
+
+export interface SuggestOptions {
+  limit?: number;
+  /** Clock for featured-product dates; defaults to now. */
+  now?: Date;
+}
+
+export interface Engine {
+  suggest(message: string, options?: SuggestOptions): EngineAnswer;
+  /** Manual search from the card's search box / the library: no question detection, lower threshold. */
+  search(query: string, limit?: number): Suggestion[];
+  script(packId: string, scriptId: string): Script | undefined;
+  readonly size: number;
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+
+// Demo consoles served on the agent's own machine get the content script from install;
+// every other console is enabled by the agent at runtime (optional host permission +
+// scripting.registerContentScripts), so Huashu never asks for <all_urls> at install.
+export const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting', 'sidePanel', 'contextMenus'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'log-promise': {
+        suggested_key: { default: 'Alt+Shift+Y' },
+        description: '__MSG_cmdLogPromise__',
+      },
+      'log-feedback': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_cmdLogFeedback__',
+      },
+    },
+  },
+});
