@@ -1,9 +1,8 @@
 import { defineConfig } from 'wxt';
 
-// Demo consoles served on the agent's own machine get the content script from install;
+// Demo consoles (localhost, 127.0.0.1) get the content script from install (entrypoints/content);
 // every other console is enabled by the agent at runtime (optional host permission +
 // scripting.registerContentScripts), so Huashu never asks for <all_urls> at install.
-export const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],

@@ -1,3 +1,17 @@
+/**
+ * Thin: wires each feature's listeners. Listeners must be registered synchronously on start
+ * (MV3 service worker); one feature failing to set up never stops the others.
+ */
+import { setupLibrary } from './library';
+
+const features: [string, () => void][] = [['library', setupLibrary]];
+
 export default defineBackground(() => {
-  // wired in the next commit
+  for (const [name, setup] of features) {
+    try {
+      setup();
+    } catch (e) {
+      console.error(`[huashu] ${name} failed to start`, e);
+    }
+  }
 });

@@ -16,8 +16,7 @@ import {
 } from './schema';
 
 export type ParseResult =
-  | { ok: true; pack: Pack; warnings: string[] }
-  | { ok: false; errors: string[]; warnings: string[] };
+  { ok: true; pack: Pack; warnings: string[] } | { ok: false; errors: string[]; warnings: string[] };
 
 const MAX_ERRORS = 200;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -37,7 +36,9 @@ export function parsePack(input: string | unknown): ParseResult {
   if (typeof input === 'string') {
     const bytes = input.length * 2 > LIMITS.fileBytes ? new TextEncoder().encode(input).length : input.length;
     if (bytes > LIMITS.fileBytes) {
-      return fail([`(root): file is ${(bytes / 1048576).toFixed(1)} MB; a pack may be at most ${LIMITS.fileBytes / 1048576} MB`]);
+      return fail([
+        `(root): file is ${(bytes / 1048576).toFixed(1)} MB; a pack may be at most ${LIMITS.fileBytes / 1048576} MB`,
+      ]);
     }
     const trimmed = input.replace(/^\uFEFF/, '').trim();
     if (!trimmed) return fail(['(root): the file is empty']);
@@ -57,7 +58,8 @@ export function parsePack(input: string | unknown): ParseResult {
   const result = packSchema.safeParse(raw);
   if (!result.success) {
     const errors = result.error.issues.slice(0, MAX_ERRORS).map((i) => `${formatPath(i.path)}: ${i.message}`);
-    if (result.error.issues.length > MAX_ERRORS) errors.push(`… and ${result.error.issues.length - MAX_ERRORS} more problems`);
+    if (result.error.issues.length > MAX_ERRORS)
+      errors.push(`… and ${result.error.issues.length - MAX_ERRORS} more problems`);
     return { ok: false, errors, warnings };
   }
   const dupes = duplicateIdErrors(result.data);
@@ -116,9 +118,15 @@ function unknownKeyWarnings(raw: Record<string, unknown>): string[] {
   const out: string[] = [];
   const check = (obj: unknown, known: Set<string>, path: PropertyKey[]) => {
     if (out.length >= MAX_ERRORS || !obj || typeof obj !== 'object' || Array.isArray(obj)) return;
-    for (const k of Object.keys(obj)) if (!known.has(k)) out.push(`${formatPath([...path, k])}: unknown field, ignored`);
+    for (const k of Object.keys(obj))
+      if (!known.has(k)) out.push(`${formatPath([...path, k])}: unknown field, ignored`);
   };
-  const each = (arr: unknown, known: Set<string>, path: PropertyKey[], inner?: (item: Record<string, unknown>, p: PropertyKey[]) => void) => {
+  const each = (
+    arr: unknown,
+    known: Set<string>,
+    path: PropertyKey[],
+    inner?: (item: Record<string, unknown>, p: PropertyKey[]) => void,
+  ) => {
     if (!Array.isArray(arr)) return;
     arr.forEach((item, i) => {
       check(item, known, [...path, i]);

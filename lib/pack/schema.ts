@@ -125,9 +125,7 @@ export const packSchema = z.object({
     updatedAt: z.string().max(40).optional(),
   }),
   /** Groups of words buyers use for the same thing; extends Huashu's default lexicon. */
-  synonyms: list(list(short).min(2, 'a synonym group needs at least two words'))
-    .max(LIMITS.scripts)
-    .default([]),
+  synonyms: list(list(short).min(2, 'a synonym group needs at least two words')).max(LIMITS.scripts).default([]),
   featured: list(featuredSchema).default([]),
   consoles: list(consoleProfileSchema).default([]),
   scripts: z.array(scriptSchema).max(LIMITS.scripts, `at most ${LIMITS.scripts} scripts`),

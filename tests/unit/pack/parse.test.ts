@@ -38,7 +38,11 @@ describe('parsePack', () => {
     ['an array', '[]', /expected a JSON object/],
     ['wrong format', JSON.stringify({ ...minimal([]), format: 'other' }), /format: must be "huashu.pack"/],
     ['wrong version', JSON.stringify({ ...minimal([]), version: 2 }), /version: unsupported version/],
-    ['__proto__ key', '{"format":"huashu.pack","version":1,"pack":{"id":"a","name":"a"},"scripts":[],"__proto__":{"x":1}}', /__proto__: key not allowed/],
+    [
+      '__proto__ key',
+      '{"format":"huashu.pack","version":1,"pack":{"id":"a","name":"a"},"scripts":[],"__proto__":{"x":1}}',
+      /__proto__: key not allowed/,
+    ],
   ])('rejects %s with a clear message', (_name, text, message) => {
     const r = parsePack(text);
     expect(r.ok).toBe(false);

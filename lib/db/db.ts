@@ -1,0 +1,35 @@
+/**
+ * The one Dexie database of Huashu. Opened only in the extension's own origin (background, side panel,
+ * options); content scripts reach it through lib/messaging.ts.
+ *
+ * Keep every old `version(n)` declaration; add a new version with an `.upgrade()` for each change and a
+ * fixture test in tests/unit/db/ (see README › Contributing › Adding a migration).
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { FeedbackRow, OverrideRow, PackRow, PromiseRow, SiteRow, UsageRow } from './schema';
+
+export const DB_NAME = 'huashu';
+
+export class HuashuDB extends Dexie {
+  packs!: Table<PackRow, string>;
+  overrides!: Table<OverrideRow, [string, string]>;
+  promises!: EntityTable<PromiseRow, 'id'>;
+  feedback!: EntityTable<FeedbackRow, 'id'>;
+  usage!: EntityTable<UsageRow, 'id'>;
+  sites!: Table<SiteRow, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      packs: 'id, priority',
+      overrides: '[packId+scriptId], packId',
+      promises: '++id, &uid, status, due, createdAt',
+      feedback: '++id, &uid, department, createdAt',
+      usage: '++id, at, kind, scriptId',
+      sites: 'pattern',
+    });
+  }
+}
+
+/** The shared instance for extension pages and the background. Tests create their own with a unique name. */
+export const db = new HuashuDB();

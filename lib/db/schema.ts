@@ -1,0 +1,74 @@
+/** Row types of Huashu's one IndexedDB database (extension origin only — never opened by a content script). */
+import type { ConsoleProfile, Pack, Script } from '../pack/schema';
+
+export interface PackRow {
+  /** = pack.pack.id */
+  id: string;
+  pack: Pack;
+  /** Lower number = higher priority when several packs answer the same question. */
+  priority: number;
+  active: boolean;
+  source: 'default' | 'import' | 'user';
+  installedAt: number;
+  /** The copy replaced by the last import, for one-step rollback. */
+  previous?: Pack;
+}
+
+/** The agent's own edits of a pack's scripts; `script: null` marks a deleted script. */
+export interface OverrideRow {
+  packId: string;
+  scriptId: string;
+  script: Script | null;
+  updatedAt: number;
+}
+
+export type PromiseStatus = 'open' | 'done';
+
+export interface PromiseRow {
+  id?: number;
+  /** Stable id across export/import (re-import never duplicates). */
+  uid: string;
+  text: string;
+  buyer?: string;
+  orderId?: string;
+  consoleId?: string;
+  url?: string;
+  createdAt: number;
+  /** Epoch ms the promise is due. */
+  due: number;
+  status: PromiseStatus;
+  doneAt?: number;
+  notes: { at: number; text: string }[];
+}
+
+export interface FeedbackRow {
+  id?: number;
+  uid: string;
+  text: string;
+  department: string;
+  topic?: string;
+  buyer?: string;
+  orderId?: string;
+  url?: string;
+  createdAt: number;
+}
+
+export interface UsageRow {
+  id?: number;
+  at: number;
+  kind: 'insert' | 'search' | 'miss';
+  packId?: string;
+  scriptId?: string;
+  /** Rank of the inserted suggestion (0-based); -1 when it came from manual search. */
+  rank?: number;
+  /** The buyer message it answered (stays on this machine). */
+  message?: string;
+}
+
+/** A console the agent enabled (optional host permission granted) and its taught profile, if any. */
+export interface SiteRow {
+  /** Match pattern, e.g. "https://desk.example.com/*". */
+  pattern: string;
+  enabledAt: number;
+  profile?: ConsoleProfile;
+}

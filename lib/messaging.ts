@@ -1,0 +1,35 @@
+/**
+ * Every message between Huashu's contexts, in one typed map (@webext-core/messaging).
+ * content script → background: answering, logging; background → content script (tab): capturing page state.
+ * Add a message here, never an ad-hoc string type elsewhere.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ConsoleProfile, Script } from './pack/schema';
+import type { EngineAnswer, Suggestion } from './match/types';
+
+/** A suggestion with the script it points to, so the card renders without a second round trip. */
+export interface SuggestionView extends Suggestion {
+  packName: string;
+  script: Script;
+}
+
+export interface SuggestReply extends Omit<EngineAnswer, 'suggestions'> {
+  suggestions: SuggestionView[];
+}
+
+/** What the content script needs to start on a page. */
+export interface PageConfig {
+  /** The profile that matches this URL (pack-provided or taught), or null for the generic adapter. */
+  profile: ConsoleProfile | null;
+}
+
+export interface ProtocolMap {
+  /** Match one new buyer message against the active packs. */
+  suggest(data: { text: string; url: string; conversation?: string }): SuggestReply;
+  /** The card's search box. */
+  search(data: { query: string; limit?: number }): SuggestionView[];
+  /** Console profile for a page. */
+  getPageConfig(data: { url: string }): PageConfig;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

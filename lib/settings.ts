@@ -1,0 +1,35 @@
+/**
+ * Agent settings, kept in storage.local (readable by the content script without messaging, and
+ * observable with `watch`). Defaults here are the single source of truth.
+ */
+import { storage } from 'wxt/utils/storage';
+
+export interface Settings {
+  /** Answer variant shown first when the buyer's register is unclear. */
+  defaultTone: 'friendly' | 'formal';
+  /** '' = follow the browser's language. */
+  uiLanguage: '' | 'zh_CN' | 'zh_TW' | 'en';
+  shift: { start: string; end: string };
+  /** IANA time zone; '' = the browser's. */
+  timeZone: string;
+  /** Gift compensation budget per day, in the store's currency. */
+  giftBudgetPerDay: number;
+  /** Hide the card on consoles until the agent opens it. */
+  cardCollapsed: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  defaultTone: 'friendly',
+  uiLanguage: '',
+  shift: { start: '09:00', end: '21:00' },
+  timeZone: '',
+  giftBudgetPerDay: 50,
+  cardCollapsed: false,
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+
+export async function getSettings(): Promise<Settings> {
+  const stored = await settingsItem.getValue();
+  return { ...DEFAULT_SETTINGS, ...stored, shift: { ...DEFAULT_SETTINGS.shift, ...stored.shift } };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  // Two CPU cores on CI; each test has its own browser profile.
+  workers: process.env.CI ? 2 : 1,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  retries: 0,
+  reporter: [['list']],
+  outputDir: '../../.tmp/e2e-results',
+  use: { trace: 'retain-on-failure' },
+});

@@ -1,0 +1,20 @@
+/// <reference types="chrome" />
+import { expect, test } from './fixtures';
+
+test('the content script marks a fixture console ready', async ({ openConsole }) => {
+  const page = await openConsole('/textarea.html');
+  await expect(page.locator('html')).toHaveAttribute('data-huashu', 'ready');
+});
+
+test('the side panel page renders its tabs', async ({ openExtensionPage }) => {
+  const page = await openExtensionPage('sidepanel.html');
+  await expect(page.getByTestId('tab-promises')).toBeVisible();
+});
+
+test('Chromium assigns both shortcuts (a clash shows as an empty shortcut)', async ({ openExtensionPage }) => {
+  const page = await openExtensionPage('sidepanel.html');
+  const commands = await page.evaluate(() => chrome.commands.getAll());
+  const byName = Object.fromEntries(commands.map((c) => [c.name, c.shortcut]));
+  expect(byName['log-promise']).toBe('Alt+Shift+Y');
+  expect(byName['log-feedback']).toBe('Alt+Shift+L');
+});

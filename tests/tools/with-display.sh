@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Run a command with an X display: real key presses (xdotool) reach extension commands only in headed
+# Chromium. Uses the current DISPLAY, else xvfb-run; without either, runs headless (key-press tests then fail
+# with a message naming what is missing).
+if [ -n "${DISPLAY:-}" ] || ! command -v xvfb-run >/dev/null 2>&1; then exec "$@"; fi
+exec xvfb-run -a --server-args="-screen 0 1400x900x24" "$@"
