@@ -23,6 +23,24 @@ export interface PageConfig {
   profile: ConsoleProfile | null;
 }
 
+/** What the page gives for a promise or a feedback entry (from the selection, the reply box or the chat). */
+export interface PageCapture {
+  text: string;
+  source: 'selection' | 'replyBox' | 'lastAgentMessage' | 'lastBuyerMessage' | 'offer' | 'card';
+  buyer?: string;
+  orderId?: string;
+  consoleId?: string;
+  url: string;
+}
+
+export interface UsageEvent {
+  kind: 'insert' | 'search' | 'miss';
+  packId?: string;
+  scriptId?: string;
+  rank?: number;
+  message?: string;
+}
+
 export interface ProtocolMap {
   /** Match one new buyer message against the active packs. */
   suggest(data: { text: string; url: string; conversation?: string }): SuggestReply;
@@ -30,6 +48,8 @@ export interface ProtocolMap {
   search(data: { query: string; limit?: number }): SuggestionView[];
   /** Console profile for a page. */
   getPageConfig(data: { url: string }): PageConfig;
+  /** The agent inserted a suggestion / searched manually (usage stats and learning). */
+  recordUsage(data: UsageEvent): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,39 @@
+/**
+ * How Huashu reads a chat console. One adapter per console profile, plus the generic and taught adapters;
+ * console quirks stay here, out of the matcher and the UI.
+ */
+export interface ConsoleAdapter {
+  /** Profile id, or "generic". */
+  readonly id: string;
+  readonly name: string;
+  /** The open conversation's message list, or null when none is open. */
+  messageList(): Element | null;
+  /** Message rows of the open conversation, oldest first. */
+  messages(): Element[];
+  isBuyer(row: Element): boolean;
+  /** The text of one row (trimmed). */
+  text(row: Element): string;
+  /** The reply box (textarea, input or contenteditable), or null. */
+  replyBox(): HTMLElement | null;
+  /** The open conversation's name (buyer nickname), when known. */
+  conversationName(): string | undefined;
+  /** The order number visible in the open conversation, when known. */
+  orderId(): string | undefined;
+}
+
+/** A message that appeared after Huashu started watching the open conversation. */
+export interface ChatMessage {
+  text: string;
+  from: 'buyer' | 'agent';
+  /** Conversation key (buyer name or a stable fallback) — suggestions are kept per conversation. */
+  conversation: string;
+  row: Element;
+  at: number;
+}
+
+export interface WatcherEvents {
+  onBuyerMessage?(message: ChatMessage): void;
+  /** The agent's own message (sent text), e.g. to offer "log this promise". */
+  onAgentMessage?(message: ChatMessage): void;
+  onConversationChange?(conversation: string): void;
+}
