@@ -59,12 +59,20 @@ export function setupLibrary() {
     engineCache.invalidate();
     engineCache.get().catch((e) => console.error('[huashu] engine rebuild failed', e));
   };
+  // Our pages send libraryChanged after each write; Dexie's cross-context event catches any other
+  // writer. The same write raises both, so the event waits a moment and yields to the message.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let lastMessage = 0;
   onMessage('libraryChanged', async () => {
+    clearTimeout(pending);
+    lastMessage = Date.now();
     rebuild();
     await engineCache.get();
   });
   const onMutated = (parts: Record<string, unknown>) => {
-    if (touchesLibrary(db.name, parts)) rebuild();
+    if (!touchesLibrary(db.name, parts) || Date.now() - lastMessage < 1000) return;
+    clearTimeout(pending);
+    pending = setTimeout(rebuild, 300);
   };
   Dexie.on('storagemutated', onMutated);
   return () => Dexie.on('storagemutated').unsubscribe(onMutated);
