@@ -15,6 +15,7 @@ export function LearnList() {
   const packs = useLiveQuery(() => loadAllPacks(db), []);
   const inserts = useLiveQuery(() => db.usage.where('kind').equals('insert').toArray(), []);
   const [error, setError] = useState('');
+  const [edited, setEdited] = useState<Record<string, string>>({});
   const candidates = useMemo(
     () =>
       packs && inserts
@@ -27,8 +28,9 @@ export function LearnList() {
   );
   if (!candidates) return null;
 
+  const keyOf = (c: LearnCandidate) => `${c.packId}/${c.scriptId}/${c.wording}`;
   async function accept(c: LearnCandidate) {
-    const r = await acceptLearn(db, c);
+    const r = await acceptLearn(db, c, edited[keyOf(c)] ?? c.wording);
     setError(r.ok ? '' : r.errors.join('; '));
     if (r.ok) await notifyLibraryChanged();
   }
@@ -45,8 +47,16 @@ export function LearnList() {
       )}
       <ul className="hs-scripts">
         {candidates.slice(0, 100).map((c, i) => (
-          <li key={`${c.packId}/${c.scriptId}/${c.message}`} data-testid={`learn-item-${i}`}>
+          <li key={keyOf(c)} data-testid={`learn-item-${i}`}>
             <div className="hs-quote">“{clip(c.message, 120)}”</div>
+            <label>
+              <span className="hs-muted">{t('libLearnWording')}</span>
+              <input
+                value={edited[keyOf(c)] ?? c.wording}
+                onChange={(e) => setEdited((x) => ({ ...x, [keyOf(c)]: e.target.value }))}
+                data-testid={`learn-wording-${i}`}
+              />
+            </label>
             <div className="hs-muted">
               → <b>{clip(c.title, 40)}</b> · {t('libLearnCount', c.count)} ·{' '}
               {c.rank < 0 ? t('libLearnMissed') : t('libLearnRank', c.rank + 1)}

@@ -76,7 +76,7 @@ export interface UsageRow {
   message?: string;
   /** The answer text inserted (for the best-answer review of the team's variants). */
   answer?: string;
-  /** The agent declined to learn from this row (Scripts › Learn). */
+  /** The agent handled this row in Scripts › Learn (added its wording, or declined). */
   dismissed?: boolean;
 }
 

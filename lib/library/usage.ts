@@ -8,6 +8,7 @@ import type { UsageRow } from '../db/schema';
 import type { UsageEvent } from '../messaging';
 import type { Pack, Script } from '../pack/schema';
 import { addQuestion, type EditResult } from './editor';
+import { learnWording } from './learn-text';
 import { groupKey } from './text';
 
 /** Oldest rows go beyond this many, so a long-running install stays small. */
@@ -43,8 +44,10 @@ export interface LearnCandidate {
   packId: string;
   scriptId: string;
   title: string;
-  /** The buyer's wording (the latest one of the group). */
+  /** The buyer's message (the latest one of the group). */
   message: string;
+  /** What would be added as a question: the clause of the message that asks this (see learn-text.ts). */
+  wording: string;
   /** How often the agent answered this wording with this script. */
   count: number;
   /** Best rank the engine gave it (-1: only found by manual search). */
@@ -55,7 +58,7 @@ export interface LearnCandidate {
 
 /**
  * Inserts whose message the engine did not rank first (or missed: rank -1), grouped by script and
- * wording, most frequent first. Wordings the script already has, and dismissed rows, are left out.
+ * learned wording, most frequent first. Wordings the script already has, and dismissed rows, are left out.
  */
 export function learnCandidates(usage: UsageRow[], packs: Pack[]): LearnCandidate[] {
   const scripts = new Map<string, Script>(
@@ -70,7 +73,8 @@ export function learnCandidates(usage: UsageRow[], packs: Pack[]): LearnCandidat
     if (!script) continue;
     let questions = known.get(sk);
     if (!questions) known.set(sk, (questions = new Set(script.questions.map(groupKey))));
-    const mk = groupKey(u.message);
+    const wording = learnWording(u.message, script);
+    const mk = groupKey(wording);
     if (!mk || questions.has(mk)) continue;
     const key = `${sk}\n${mk}`;
     const rank = u.rank ?? -1;
@@ -81,6 +85,7 @@ export function learnCandidates(usage: UsageRow[], packs: Pack[]): LearnCandidat
         scriptId: u.scriptId,
         title: script.title ?? script.questions[0],
         message: u.message,
+        wording,
         count: 1,
         rank,
         usageIds: u.id === undefined ? [] : [u.id],
@@ -91,14 +96,19 @@ export function learnCandidates(usage: UsageRow[], packs: Pack[]): LearnCandidat
     g.count++;
     if (u.id !== undefined) g.usageIds.push(u.id);
     if (rank >= 0 && (g.rank < 0 || rank < g.rank)) g.rank = rank;
-    if (u.at >= g.lastAt) [g.lastAt, g.message] = [u.at, u.message];
+    if (u.at >= g.lastAt) [g.lastAt, g.message, g.wording] = [u.at, u.message, wording];
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || b.lastAt - a.lastAt);
 }
 
-/** One click: the wording becomes a question of the script (agent's layer). */
-export function acceptLearn(db: HuashuDB, c: LearnCandidate): Promise<EditResult> {
-  return addQuestion(db, c.packId, c.scriptId, c.message);
+/**
+ * One click: the wording (as shown, or as the agent corrected it) becomes a question of the script; the
+ * rows are marked handled so a corrected wording does not bring the candidate back.
+ */
+export async function acceptLearn(db: HuashuDB, c: LearnCandidate, wording = c.wording): Promise<EditResult> {
+  const r = await addQuestion(db, c.packId, c.scriptId, wording);
+  if (r.ok) await dismissLearn(db, c);
+  return r;
 }
 
 export async function dismissLearn(db: HuashuDB, c: LearnCandidate): Promise<void> {

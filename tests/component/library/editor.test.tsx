@@ -115,13 +115,31 @@ describe('FeaturedEditor', () => {
 
 describe('LearnList', () => {
   it('adds a missed wording as a question in one click', async () => {
-    await recordUsage(db, { kind: 'insert', packId: 'store', scriptId: 'ship', rank: -1, message: '啥时候能发出来' });
+    await recordUsage(
+      db,
+      {
+        kind: 'insert',
+        packId: 'store',
+        scriptId: 'ship',
+        rank: -1,
+        message: '亲 订单号 123456789 啥时候能发出来呀',
+      },
+      2,
+    );
+    await recordUsage(db, { kind: 'insert', packId: 'store', scriptId: 'fee', rank: 2, message: '邮费是谁出' }, 1);
     render(<LearnList />);
     const item = await screen.findByTestId('learn-item-0');
-    expect(item.textContent).toContain('啥时候能发出来');
+    expect(item.textContent).toContain('订单号 123456789');
+    expect((within(item).getByTestId('learn-wording-0') as HTMLInputElement).value).toBe('啥时候能发出来');
     fireEvent.click(within(item).getByTestId('learn-add-0'));
+    // The agent may correct the wording before adding it.
+    await waitFor(() => expect(screen.getByTestId('learn-item-0').textContent).toContain('邮费是谁出'));
+    change('learn-wording-0', '邮费谁出');
+    fireEvent.click(screen.getByTestId('learn-add-0'));
     await screen.findByTestId('learn-empty');
-    expect((await loadActivePacks(db))[0].scripts[0].questions).toEqual(['几天发货', '啥时候能发出来']);
+    const [ship, fee] = (await loadActivePacks(db))[0].scripts;
+    expect(ship.questions).toEqual(['几天发货', '啥时候能发出来']);
+    expect(fee.questions).toEqual(['运费谁出', '邮费谁出']);
   });
 });
 

@@ -48,13 +48,13 @@ describe('learning', () => {
     await ins('fee', 1, '运费多少', 4); // already a question
     await ins('fee', -1, '邮费谁出', 5);
     const c = learnCandidates(await db.usage.toArray(), await loadActivePacks(db));
-    expect(c.map((x) => [x.scriptId, x.message, x.count, x.rank])).toEqual([
-      ['ship', '啥时候能发出来！', 2, 2],
-      ['fee', '邮费谁出', 1, -1],
+    expect(c.map((x) => [x.scriptId, x.message, x.wording, x.count, x.rank])).toEqual([
+      ['ship', '啥时候能发出来！', '啥时候能发出来', 2, 2],
+      ['fee', '邮费谁出', '邮费谁出', 1, -1],
     ]);
     await acceptLearn(db, c[0]);
     await dismissLearn(db, c[1]);
     expect(learnCandidates(await db.usage.toArray(), await loadActivePacks(db))).toEqual([]);
-    expect((await loadActivePacks(db))[0].scripts[0].questions).toEqual(['几天发货', '啥时候能发出来！']);
+    expect((await loadActivePacks(db))[0].scripts[0].questions).toEqual(['几天发货', '啥时候能发出来']);
   });
 });
