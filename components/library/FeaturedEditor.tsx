@@ -2,13 +2,14 @@
  * Featured product of the week, per pack: the model to push, its pitch, the dates and the words that tie
  * a buyer's question to it. The card puts the pitch first when a buyer asks which model to choose.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import { db } from '@/lib/db/db';
+import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { isRunning, localDay, saveFeatured } from '@/lib/library/featured';
+import { isRunning, localDay } from '@/lib/library/featured';
+import type { PackSummary } from '@/lib/library/service';
 import type { Featured } from '@/lib/pack/schema';
+import { libraryClient, type LibraryClient } from './library-client';
 import { notifyLibraryChanged } from './notify';
+import { useLibraryVersion } from './useLibraryVersion';
 
 interface Draft {
   id: string;
@@ -40,32 +41,48 @@ function addDays(day: string, n: number): string {
   return localDay(d);
 }
 
-export function FeaturedEditor() {
-  const rows = useLiveQuery(() => db.packs.orderBy('priority').toArray(), []);
+export function FeaturedEditor({ client = libraryClient() }: { client?: LibraryClient }) {
+  const version = useLibraryVersion();
+  const [packs, setPacks] = useState<PackSummary[] | null>(null);
   const [packId, setPackId] = useState('');
-  const row = rows?.find((r) => r.id === packId) ?? rows?.[0];
-  if (!rows) return null;
-  if (!row) return <p className="hs-muted">{t('libNoPacks')}</p>;
+  const [loaded, setLoaded] = useState<{ packId: string; featured: Featured[] } | null>(null);
+  useEffect(() => {
+    void client.summaries().then(setPacks);
+  }, [client, version]);
+  const current = packs?.find((p) => p.id === packId) ?? packs?.[0];
+  useEffect(() => {
+    if (current) void client.featured(current.id).then((featured) => setLoaded({ packId: current.id, featured }));
+  }, [client, current]);
+
+  if (!packs) return null;
+  if (!current) return <p className="hs-muted">{t('libNoPacks')}</p>;
   return (
     <section className="hs-card" data-testid="featured-editor">
       <h3>{t('libFeaturedTitle')}</h3>
       <p className="hs-muted">{t('libFeaturedHelp')}</p>
       <label>
         {t('libPack')}
-        <select value={row.id} onChange={(e) => setPackId(e.target.value)} data-testid="featured-pack">
-          {rows.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.pack.pack.name}
+        <select value={current.id} onChange={(e) => setPackId(e.target.value)} data-testid="featured-pack">
+          {packs.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
             </option>
           ))}
         </select>
       </label>
-      <FeaturedList key={`${row.id}/${row.installedAt}`} packId={row.id} initial={row.pack.featured} />
+      {loaded?.packId === current.id && (
+        <FeaturedList
+          key={`${current.id}/${current.installedAt}`}
+          client={client}
+          packId={current.id}
+          initial={loaded.featured}
+        />
+      )}
     </section>
   );
 }
 
-function FeaturedList({ packId, initial }: { packId: string; initial: Featured[] }) {
+function FeaturedList({ client, packId, initial }: { client: LibraryClient; packId: string; initial: Featured[] }) {
   const [list, setList] = useState<Draft[]>(() => initial.map(toDraft));
   const [errors, setErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
@@ -76,7 +93,7 @@ function FeaturedList({ packId, initial }: { packId: string; initial: Featured[]
   };
 
   async function save() {
-    const r = await saveFeatured(db, packId, list.map(fromDraft));
+    const r = await client.saveFeatured(packId, list.map(fromDraft));
     setErrors(r.ok ? [] : r.errors);
     setSaved(r.ok);
     if (r.ok) await notifyLibraryChanged();

@@ -1,6 +1,6 @@
 /**
  * Import a `huashu.pack` JSON or a quick-phrase spreadsheet: file → (column mapping) → preview → Apply.
- * The work runs in a Web Worker (import-client.ts); nothing installed changes before Apply succeeds.
+ * The work runs in a Web Worker (library-client.ts); nothing installed changes before Apply succeeds.
  */
 import { useEffect, useRef, useState } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
@@ -8,7 +8,7 @@ import type { ImportProgress, LoadResult } from '@/lib/library/import-session';
 import type { CsvMapping } from '@/lib/pack/csv';
 import type { Resolution } from '@/lib/pack/merge';
 import { CsvMappingView } from './CsvMappingView';
-import { createImportClient, type ImportClient } from './import-client';
+import { libraryClient, type LibraryClient } from './library-client';
 import { notifyLibraryChanged } from './notify';
 import { PreviewView } from './PreviewView';
 
@@ -20,23 +20,14 @@ type Stage =
   | { at: 'preview'; result: Extract<LoadResult, { kind: 'preview' }> }
   | { at: 'done'; packId: string; changed: boolean };
 
-export function ImportPanel({ inline = false }: { inline?: boolean }) {
+export function ImportPanel({ client = libraryClient() }: { client?: LibraryClient }) {
   const [stage, setStage] = useState<Stage>({ at: 'idle' });
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [resolutions, setResolutions] = useState<Record<string, Resolution>>({});
   const [fileName, setFileName] = useState('');
-  const client = useRef<ImportClient | null>(null);
   const csvStage = useRef<Extract<Stage, { at: 'csv' }> | null>(null);
 
-  useEffect(() => () => client.current?.dispose(), []);
-  const [mode, setMode] = useState('');
-  const session = () => {
-    if (!client.current) {
-      client.current = createImportClient(setProgress, { inline });
-      setMode(client.current.mode);
-    }
-    return client.current;
-  };
+  useEffect(() => client.onProgress(setProgress), [client]);
 
   const show = (r: LoadResult) => {
     setProgress(null);
@@ -61,7 +52,7 @@ export function ImportPanel({ inline = false }: { inline?: boolean }) {
     setFileName(file.name);
     setStage({ at: 'busy' });
     try {
-      show(await session().load(await file.arrayBuffer(), file.name));
+      show(await client.load(await file.arrayBuffer(), file.name));
     } catch (e) {
       fail(e);
     }
@@ -70,7 +61,7 @@ export function ImportPanel({ inline = false }: { inline?: boolean }) {
   async function onMapping(mapping: CsvMapping, hasHeader: boolean, pack: { id: string; name: string }) {
     setStage({ at: 'busy' });
     try {
-      show(await session().buildCsv(mapping, hasHeader, pack));
+      show(await client.buildCsv(mapping, hasHeader, pack));
     } catch (e) {
       fail(e);
     }
@@ -79,7 +70,7 @@ export function ImportPanel({ inline = false }: { inline?: boolean }) {
   async function onApply() {
     setStage({ at: 'busy' });
     try {
-      const r = await session().apply(resolutions);
+      const r = await client.apply(resolutions);
       await notifyLibraryChanged();
       csvStage.current = null;
       setProgress(null);
@@ -95,7 +86,7 @@ export function ImportPanel({ inline = false }: { inline?: boolean }) {
   };
 
   return (
-    <section className="hs-card" data-testid="pack-import" data-import-mode={mode}>
+    <section className="hs-card" data-testid="pack-import" data-import-mode={client.mode}>
       <h3>{t('libImportTitle')}</h3>
       <label className="hs-file">
         <span>{t('libImportChoose')}</span>

@@ -1,134 +1,140 @@
-/** Installed packs: priority order, active switch, export (JSON / CSV), one-step rollback, delete. */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import { db } from '@/lib/db/db';
+/**
+ * Installed packs: priority order, active switch, export (JSON / CSV), one-step rollback, delete. The
+ * list and every action go through the library worker; the page only ever holds the summaries.
+ */
+import { useCallback, useEffect, useState } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
-import { canRollback, rollbackPack } from '@/lib/library/import';
-import { createPersonalPack, deletePack, loadAllPacks, movePack, setPackActive } from '@/lib/library/packs';
-import { exportCsv, exportPack, mergePacks } from '@/lib/pack/export';
-import type { Pack } from '@/lib/pack/schema';
+import type { ExportFormat, PackSummary } from '@/lib/library/service';
 import { downloadText, safeFileName } from './download';
+import { libraryClient, type LibraryClient } from './library-client';
 import { notifyLibraryChanged } from './notify';
+import { useLibraryVersion } from './useLibraryVersion';
 
-const jsonName = (id: string) => `${safeFileName(id)}.huashu-pack.json`;
-const csvName = (id: string) => `${safeFileName(id)}.csv`;
+const fileName = (id: string, format: ExportFormat) =>
+  `${safeFileName(id)}.${format === 'json' ? 'huashu-pack.json' : 'csv'}`;
 
-export function PackList() {
-  const packs = useLiveQuery(() => loadAllPacks(db), []);
-  const overrides = useLiveQuery(() => db.overrides.toArray(), []);
+export function PackList({ client = libraryClient() }: { client?: LibraryClient }) {
+  const version = useLibraryVersion();
+  const [packs, setPacks] = useState<PackSummary[] | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  const [error, setError] = useState('');
+
+  const refresh = useCallback(() => client.summaries().then(setPacks, (e: Error) => setError(e.message)), [client]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh, version]);
 
   const change = async (fn: () => Promise<unknown>) => {
-    await fn();
-    await notifyLibraryChanged();
+    try {
+      await fn();
+      await notifyLibraryChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    await refresh();
   };
-  const activeLibrary = (): Pack =>
-    mergePacks(
-      (packs ?? []).filter((p) => p.row.active).map((p) => p.pack),
-      { id: 'huashu-library', name: t('libActiveLibraryName') },
-    );
+  const download = async (packId: string | null, format: ExportFormat) => {
+    try {
+      const text = await client.exportText(packId, format, t('libActiveLibraryName'));
+      downloadText(
+        fileName(packId ?? 'huashu-library', format),
+        text,
+        format === 'json' ? 'application/json' : 'text/csv',
+      );
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
 
   if (!packs) return null;
+  const anyActive = packs.some((p) => p.active);
   return (
     <section className="hs-card" data-testid="pack-section">
       <h3>{t('libPacksTitle')}</h3>
       {packs.length === 0 && <p className="hs-muted">{t('libNoPacks')}</p>}
+      {error && (
+        <p role="alert" className="hs-errors">
+          {error}
+        </p>
+      )}
       <ol className="hs-packs" data-testid="pack-list">
-        {packs.map(({ row, pack }, i) => {
-          const edits = overrides?.filter((o) => o.packId === row.id).length ?? 0;
-          return (
-            <li key={row.id} data-testid={`pack-${row.id}`} data-active={row.active} data-scripts={pack.scripts.length}>
-              <div className="hs-pack-head">
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={row.active}
-                    data-testid={`pack-active-${row.id}`}
-                    onChange={(e) => change(() => setPackActive(db, row.id, e.target.checked))}
-                  />
-                  <b>{pack.pack.name}</b>
-                </label>
-                <span className="hs-muted">
-                  <code>{row.id}</code> · {t(`libSource_${row.source}` as MessageKey)} ·{' '}
-                  {t('libScriptCount', pack.scripts.length)}
-                  {edits > 0 && ` · ${t('libEditCount', edits)}`}
-                </span>
-              </div>
-              <div className="hs-actions hs-small">
+        {packs.map((p, i) => (
+          <li key={p.id} data-testid={`pack-${p.id}`} data-active={p.active} data-scripts={p.scripts}>
+            <div className="hs-pack-head">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={p.active}
+                  data-testid={`pack-active-${p.id}`}
+                  onChange={(e) => change(() => client.setActive(p.id, e.target.checked))}
+                />
+                <b>{p.name}</b>
+              </label>
+              <span className="hs-muted">
+                <code>{p.id}</code> · {t(`libSource_${p.source}` as MessageKey)} · {t('libScriptCount', p.scripts)}
+                {p.edits > 0 && ` · ${t('libEditCount', p.edits)}`}
+              </span>
+            </div>
+            <div className="hs-actions hs-small">
+              <button
+                disabled={i === 0}
+                title={t('libMoveUp')}
+                aria-label={t('libMoveUp')}
+                data-testid={`pack-up-${p.id}`}
+                onClick={() => change(() => client.move(p.id, -1))}
+              >
+                ↑
+              </button>
+              <button
+                disabled={i === packs.length - 1}
+                title={t('libMoveDown')}
+                aria-label={t('libMoveDown')}
+                data-testid={`pack-down-${p.id}`}
+                onClick={() => change(() => client.move(p.id, 1))}
+              >
+                ↓
+              </button>
+              <button data-testid={`pack-export-${p.id}`} onClick={() => download(p.id, 'json')}>
+                {t('libExportJson')}
+              </button>
+              <button data-testid={`pack-export-csv-${p.id}`} onClick={() => download(p.id, 'csv')}>
+                CSV
+              </button>
+              <button
+                disabled={!p.canRollback}
+                data-testid={`pack-rollback-${p.id}`}
+                title={p.previousScripts === undefined ? t('libRollbackRemove') : t('libRollbackTo', p.previousScripts)}
+                onClick={() => change(() => client.rollback(p.id))}
+              >
+                {t('libRollback')}
+              </button>
+              {confirmDelete === p.id ? (
                 <button
-                  disabled={i === 0}
-                  title={t('libMoveUp')}
-                  aria-label={t('libMoveUp')}
-                  data-testid={`pack-up-${row.id}`}
-                  onClick={() => change(() => movePack(db, row.id, -1))}
+                  className="hs-danger"
+                  data-testid={`pack-delete-confirm-${p.id}`}
+                  onClick={() => change(() => client.remove(p.id)).then(() => setConfirmDelete(null))}
                 >
-                  ↑
+                  {t('libDeleteConfirm')}
                 </button>
-                <button
-                  disabled={i === packs.length - 1}
-                  title={t('libMoveDown')}
-                  aria-label={t('libMoveDown')}
-                  data-testid={`pack-down-${row.id}`}
-                  onClick={() => change(() => movePack(db, row.id, 1))}
-                >
-                  ↓
+              ) : (
+                <button data-testid={`pack-delete-${p.id}`} onClick={() => setConfirmDelete(p.id)}>
+                  {t('libDelete')}
                 </button>
-                <button
-                  data-testid={`pack-export-${row.id}`}
-                  onClick={() => downloadText(jsonName(row.id), exportPack(pack))}
-                >
-                  {t('libExportJson')}
-                </button>
-                <button
-                  data-testid={`pack-export-csv-${row.id}`}
-                  onClick={() => downloadText(csvName(row.id), exportCsv(pack), 'text/csv')}
-                >
-                  CSV
-                </button>
-                <button
-                  disabled={!canRollback(row)}
-                  data-testid={`pack-rollback-${row.id}`}
-                  title={row.previous ? t('libRollbackTo', row.previous.scripts.length) : t('libRollbackRemove')}
-                  onClick={() => change(() => rollbackPack(db, row.id))}
-                >
-                  {t('libRollback')}
-                </button>
-                {confirmDelete === row.id ? (
-                  <button
-                    className="hs-danger"
-                    data-testid={`pack-delete-confirm-${row.id}`}
-                    onClick={() => change(() => deletePack(db, row.id)).then(() => setConfirmDelete(null))}
-                  >
-                    {t('libDeleteConfirm')}
-                  </button>
-                ) : (
-                  <button data-testid={`pack-delete-${row.id}`} onClick={() => setConfirmDelete(row.id)}>
-                    {t('libDelete')}
-                  </button>
-                )}
-              </div>
-            </li>
-          );
-        })}
+              )}
+            </div>
+          </li>
+        ))}
       </ol>
       <div className="hs-actions">
-        <button
-          data-testid="library-export"
-          disabled={!packs.some((p) => p.row.active)}
-          onClick={() => downloadText(jsonName('huashu-library'), exportPack(activeLibrary()))}
-        >
+        <button data-testid="library-export" disabled={!anyActive} onClick={() => download(null, 'json')}>
           {t('libExportLibrary')}
         </button>
-        <button
-          data-testid="library-export-csv"
-          disabled={!packs.some((p) => p.row.active)}
-          onClick={() => downloadText(csvName('huashu-library'), exportCsv(activeLibrary()), 'text/csv')}
-        >
+        <button data-testid="library-export-csv" disabled={!anyActive} onClick={() => download(null, 'csv')}>
           {t('libExportLibraryCsv')}
         </button>
         <button
           data-testid="pack-new-personal"
-          onClick={() => change(() => createPersonalPack(db, t('libPersonalPackName')))}
+          onClick={() => change(() => client.createPersonal(t('libPersonalPackName')))}
         >
           {t('libNewPersonalPack')}
         </button>

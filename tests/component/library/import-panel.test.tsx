@@ -27,7 +27,7 @@ afterEach(cleanup);
 
 describe('ImportPanel', () => {
   it('JSON: preview lists what is added, Apply installs it', async () => {
-    render(<ImportPanel inline />);
+    render(<ImportPanel />);
     choose(fixture('tea-shop.json'), 'tea-shop.json');
     const counts = await screen.findByTestId('preview-counts');
     expect(counts.dataset).toMatchObject({ added: '3', changed: '0', removed: '0' });
@@ -40,7 +40,7 @@ describe('ImportPanel', () => {
   it('HTML in a pack is rendered as text, never as markup', async () => {
     const pack = structuredClone(tea);
     pack.scripts[0].title = '<img src=x data-evil="1">';
-    render(<ImportPanel inline />);
+    render(<ImportPanel />);
     choose(JSON.stringify(pack), 'p.json');
     const preview = await screen.findByTestId('pack-import-preview');
     expect(preview.querySelector('[data-evil]')).toBeNull();
@@ -53,7 +53,7 @@ describe('ImportPanel', () => {
     const broken = structuredClone(tea) as unknown as { scripts: { answers: unknown[]; questions?: unknown }[] };
     broken.scripts[0].answers = [{}];
     delete broken.scripts[1].questions;
-    render(<ImportPanel inline />);
+    render(<ImportPanel />);
     choose(JSON.stringify(broken), 'broken.json');
     const errors = await screen.findByTestId('pack-import-errors');
     expect(errors.textContent).toContain('scripts[0].answers[0].text: required');
@@ -63,7 +63,7 @@ describe('ImportPanel', () => {
   });
 
   it('GBK CSV: the detected mapping can be changed before building', async () => {
-    render(<ImportPanel inline />);
+    render(<ImportPanel />);
     choose(fixture('quick-phrases-gbk.csv'), '快捷短语.csv');
     await screen.findByTestId('csv-mapping');
     expect(screen.getByTestId('csv-encoding').dataset.encoding).toBe('gbk');
@@ -88,7 +88,7 @@ describe('ImportPanel', () => {
     const next = structuredClone(tea);
     next.scripts[0].keywords = ['lead'];
     next.scripts[1].keywords = ['lead'];
-    render(<ImportPanel inline />);
+    render(<ImportPanel />);
     choose(JSON.stringify(next), 'next.json');
     await screen.findByTestId('preview-conflicts');
     expect(screen.getByTestId(`conflict-${a.id}`).textContent).toContain(a.questions[0]);
