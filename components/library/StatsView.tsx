@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { db } from '@/lib/db/db';
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import { loadAllPacks } from '@/lib/library/packs';
 import {
   answerVariants,
@@ -181,7 +181,8 @@ export function StatsView() {
             <div key={i} className="hs-box" data-count={v.count}>
               <div className="hs-muted">
                 {t('libStatsUses', v.count)}
-                {v.tone && ` · ${v.tone}`} · {v.current ? t('libStatsCurrent') : t('libStatsTeamVariant')}
+                {v.tone && ` · ${t(`libTone_${v.tone}` as MessageKey)}`} ·{' '}
+                {v.current ? t('libStatsCurrent') : t('libStatsTeamVariant')}
               </div>
               <div className="hs-pre">{v.text}</div>
             </div>
