@@ -57,6 +57,7 @@ export interface ImportSession {
 }
 
 const isCsvName = (name: string) => /\.(csv|tsv|txt)$/i.test(name);
+const isJsonName = (name: string) => /\.(json|pack)$/i.test(name);
 
 export function createImportSession(db: HuashuDB, onProgress: (p: ImportProgress) => void = () => {}): ImportSession {
   let pending: Pack | null = null;
@@ -89,7 +90,7 @@ export function createImportSession(db: HuashuDB, onProgress: (p: ImportProgress
       onProgress({ step: 'decode', fraction: 1 });
       if (!text.trim()) return { kind: 'errors', errors: ['(file): the file is empty'], warnings: [] };
 
-      if (!isCsvName(fileName) && /^\s*[{[]/.test(text)) {
+      if (isJsonName(fileName) || (!isCsvName(fileName) && /^\s*[{[]/.test(text))) {
         onProgress({ step: 'parse', fraction: 0 });
         let raw: unknown;
         try {

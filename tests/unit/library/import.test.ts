@@ -139,3 +139,19 @@ describe('import properties (fake-indexeddb)', () => {
     );
   });
 });
+
+describe('import session', () => {
+  it('reads .json files as packs even when they are not JSON, and spreadsheets as CSV', async () => {
+    const { createImportSession } = await import('@/lib/library/import-session');
+    const db = open();
+    const s = createImportSession(db);
+    const enc = (t: string) => new TextEncoder().encode(t).buffer as ArrayBuffer;
+    const bad = await s.load(enc('format: huashu.pack'), 'team.json');
+    expect(bad.kind === 'errors' && bad.errors[0]).toMatch(/not JSON/);
+    const csv = await s.load(enc('问题,答案\n运费多少,包邮\n'), 'phrases.csv');
+    expect(csv.kind).toBe('csv');
+    const big = await s.load(new ArrayBuffer(51 * 1024 * 1024), 'huge.json');
+    expect(big.kind === 'errors' && big.errors[0]).toMatch(/at most 50 MB/);
+    await expect(s.apply({})).rejects.toThrow('nothing to apply');
+  });
+});
