@@ -39,6 +39,8 @@ export interface UsageEvent {
   scriptId?: string;
   rank?: number;
   message?: string;
+  /** The answer text that was inserted (the agent may have edited the script in their own layer). */
+  answer?: string;
 }
 
 export interface ProtocolMap {
@@ -50,6 +52,8 @@ export interface ProtocolMap {
   getPageConfig(data: { url: string }): PageConfig;
   /** The agent inserted a suggestion / searched manually (usage stats and learning). */
   recordUsage(data: UsageEvent): void;
+  /** An extension page changed the packs or overrides: rebuild the engine before the next answer. */
+  libraryChanged(): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

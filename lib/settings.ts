@@ -16,6 +16,8 @@ export interface Settings {
   giftBudgetPerDay: number;
   /** Hide the card on consoles until the agent opens it. */
   cardCollapsed: boolean;
+  /** Name written into exported stats files, so the lead can merge several agents' files. */
+  agentName: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   timeZone: '',
   giftBudgetPerDay: 50,
   cardCollapsed: false,
+  agentName: '',
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });

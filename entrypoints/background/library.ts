@@ -1,8 +1,15 @@
-/** Background wiring of the script library: default pack on install, engine cache, suggest/search. */
+/**
+ * Background wiring of the script library: default pack on install, engine cache, suggest/search,
+ * usage recording. The side panel and options page write the database in their own contexts; they send
+ * `libraryChanged`, and Dexie's cross-context `storagemutated` event is a second signal, so the card
+ * answers from a newly imported pack at once.
+ */
+import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/db';
-import { createEngineCache } from '@/lib/library/engine-cache';
+import { createEngineCache, touchesLibrary } from '@/lib/library/engine-cache';
 import { ensureDefaultPack } from '@/lib/library/packs';
+import { recordUsage } from '@/lib/library/usage';
 import type { Engine, Suggestion } from '@/lib/match/types';
 import { onMessage, type SuggestionView } from '@/lib/messaging';
 import { parsePack, type Pack } from '@/lib/pack';
@@ -42,4 +49,31 @@ export function setupLibrary() {
     const { engine, packs } = await engineCache.get();
     return engine.search(data.query, data.limit).map((s) => view(engine, packs, s));
   });
+
+  onMessage('recordUsage', async ({ data }) => {
+    await recordUsage(db, data);
+  });
+
+  // Rebuild now rather than on the next buyer message, so the card does not pay for the build.
+  const rebuild = () => {
+    engineCache.invalidate();
+    engineCache.get().catch((e) => console.error('[huashu] engine rebuild failed', e));
+  };
+  // Our pages send libraryChanged after each write; Dexie's cross-context event catches any other
+  // writer. The same write raises both, so the event waits a moment and yields to the message.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let lastMessage = 0;
+  onMessage('libraryChanged', async () => {
+    clearTimeout(pending);
+    lastMessage = Date.now();
+    rebuild();
+    await engineCache.get();
+  });
+  const onMutated = (parts: Record<string, unknown>) => {
+    if (!touchesLibrary(db.name, parts) || Date.now() - lastMessage < 1000) return;
+    clearTimeout(pending);
+    pending = setTimeout(rebuild, 300);
+  };
+  Dexie.on('storagemutated', onMutated);
+  return () => Dexie.on('storagemutated').unsubscribe(onMutated);
 }

@@ -12,6 +12,17 @@ export interface PackRow {
   installedAt: number;
   /** The copy replaced by the last import, for one-step rollback. */
   previous?: Pack;
+  /** What else the last import replaced, so that rollback restores the library exactly. */
+  previousState?: PreviousState;
+}
+
+export interface PreviousState {
+  /** false: the last import installed this pack; rollback removes it. */
+  existed: boolean;
+  installedAt?: number;
+  source?: PackRow['source'];
+  /** The agent's edits that the import dropped (redundant, or resolved with the lead's version). */
+  overrides: OverrideRow[];
 }
 
 /** The agent's own edits of a pack's scripts; `script: null` marks a deleted script. */
@@ -63,6 +74,10 @@ export interface UsageRow {
   rank?: number;
   /** The buyer message it answered (stays on this machine). */
   message?: string;
+  /** The answer text inserted (for the best-answer review of the team's variants). */
+  answer?: string;
+  /** The agent handled this row in Scripts › Learn (added its wording, or declined). */
+  dismissed?: boolean;
 }
 
 /** A console the agent enabled (optional host permission granted) and its taught profile, if any. */

@@ -1,6 +1,7 @@
 /**
  * One engine for the background, built from the active packs on first use and rebuilt after the
- * library changes. Concurrent callers during a build share the same promise.
+ * library changes. Concurrent callers during a build share the same promise; a build that was started
+ * before an invalidation is never handed out afterwards.
  */
 import type { HuashuDB } from '../db/db';
 import { buildEngine } from '../match/engine';
@@ -17,13 +18,24 @@ export function createEngineCache(db: HuashuDB): EngineCache {
   let current: Promise<{ engine: Engine; packs: Pack[] }> | null = null;
   return {
     get() {
-      current ??= loadActivePacks(db).then((packs) => ({ engine: buildEngine(packs), packs }));
-      // A failed build must not stick: the next call retries.
-      current.catch(() => (current = null));
+      if (!current) {
+        const build = loadActivePacks(db).then((packs) => ({ engine: buildEngine(packs), packs }));
+        current = build;
+        // A failed build must not stick: the next call retries.
+        build.catch(() => {
+          if (current === build) current = null;
+        });
+      }
       return current;
     },
     invalidate() {
       current = null;
     },
   };
+}
+
+/** Dexie's cross-context change keys (`idb://<db>/<table>/…`) that affect the engine. */
+export function touchesLibrary(dbName: string, changedParts: Record<string, unknown>): boolean {
+  const prefixes = [`idb://${dbName}/packs/`, `idb://${dbName}/overrides/`];
+  return Object.keys(changedParts).some((k) => prefixes.some((p) => k.startsWith(p)));
 }

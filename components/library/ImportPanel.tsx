@@ -1,0 +1,174 @@
+/**
+ * Import a `huashu.pack` JSON or a quick-phrase spreadsheet: file → (column mapping) → preview → Apply.
+ * The work runs in a Web Worker (library-client.ts); nothing installed changes before Apply succeeds.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { t, type MessageKey } from '@/lib/i18n';
+import type { ImportProgress, LoadResult } from '@/lib/library/import-session';
+import type { CsvMapping } from '@/lib/pack/csv';
+import type { Resolution } from '@/lib/pack/merge';
+import { CsvMappingView } from './CsvMappingView';
+import { libraryClient, type LibraryClient } from './library-client';
+import { notifyLibraryChanged } from './notify';
+import { PreviewView } from './PreviewView';
+
+type Stage =
+  | { at: 'idle' }
+  | { at: 'busy' }
+  | { at: 'errors'; errors: string[]; warnings: string[] }
+  | { at: 'csv'; table: Extract<LoadResult, { kind: 'csv' }>; errors: string[] }
+  | { at: 'preview'; result: Extract<LoadResult, { kind: 'preview' }> }
+  | { at: 'done'; packId: string; changed: boolean };
+
+export function ImportPanel({ client = libraryClient() }: { client?: LibraryClient }) {
+  const [stage, setStage] = useState<Stage>({ at: 'idle' });
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [resolutions, setResolutions] = useState<Record<string, Resolution>>({});
+  const [fileName, setFileName] = useState('');
+  const csvStage = useRef<Extract<Stage, { at: 'csv' }> | null>(null);
+
+  useEffect(() => client.onProgress(setProgress), [client]);
+
+  const show = (r: LoadResult) => {
+    setProgress(null);
+    if (r.kind === 'errors') {
+      if (csvStage.current) setStage({ ...csvStage.current, errors: r.errors });
+      else setStage({ at: 'errors', errors: r.errors, warnings: r.warnings });
+    } else if (r.kind === 'csv') {
+      csvStage.current = { at: 'csv', table: r, errors: [] };
+      setStage(csvStage.current);
+    } else {
+      setResolutions({});
+      setStage({ at: 'preview', result: r });
+    }
+  };
+  const fail = (e: unknown) => {
+    setProgress(null);
+    setStage({ at: 'errors', errors: [e instanceof Error ? e.message : String(e)], warnings: [] });
+  };
+
+  async function onFile(file: File) {
+    csvStage.current = null;
+    setFileName(file.name);
+    setStage({ at: 'busy' });
+    try {
+      show(await client.load(await file.arrayBuffer(), file.name));
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function onMapping(mapping: CsvMapping, hasHeader: boolean, pack: { id: string; name: string }) {
+    setStage({ at: 'busy' });
+    try {
+      show(await client.buildCsv(mapping, hasHeader, pack));
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function onApply() {
+    setStage({ at: 'busy' });
+    try {
+      const r = await client.apply(resolutions);
+      await notifyLibraryChanged();
+      csvStage.current = null;
+      setProgress(null);
+      setStage({ at: 'done', packId: r.packId, changed: r.changed });
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  const cancel = () => {
+    csvStage.current = null;
+    setStage({ at: 'idle' });
+  };
+
+  return (
+    <section className="hs-card" data-testid="pack-import" data-import-mode={client.mode}>
+      <h3>{t('libImportTitle')}</h3>
+      <label className="hs-file">
+        <span>{t('libImportChoose')}</span>
+        <input
+          type="file"
+          accept=".json,.pack,.csv,.tsv,.txt,application/json,text/csv"
+          data-testid="pack-import-input"
+          disabled={stage.at === 'busy'}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void onFile(file);
+          }}
+        />
+      </label>
+      {fileName && stage.at !== 'idle' && <p className="hs-muted">{fileName}</p>}
+
+      {stage.at === 'busy' && (
+        <div data-testid="pack-import-progress" role="status">
+          <progress max={1} value={progress?.fraction ?? undefined} />{' '}
+          {progress ? t(`libStep_${progress.step}` as MessageKey) : t('libStep_read')}
+        </div>
+      )}
+
+      {(stage.at === 'errors' || (stage.at === 'csv' && stage.errors.length > 0)) && (
+        <div role="alert" className="hs-errors" data-testid="pack-import-errors">
+          <p>{t('libImportErrors', stage.errors.length)}</p>
+          <ul>
+            {stage.errors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {stage.at === 'errors' && stage.warnings.length > 0 && <Warnings warnings={stage.warnings} />}
+
+      {stage.at === 'csv' && (
+        <CsvMappingView table={stage.table} busy={false} onConfirm={onMapping} onCancel={cancel} />
+      )}
+
+      {stage.at === 'preview' && (
+        <>
+          <PreviewView
+            preview={stage.result.preview}
+            resolutions={resolutions}
+            onResolve={(id, r) => setResolutions((x) => ({ ...x, [id]: r }))}
+          />
+          {stage.result.warnings.length > 0 && <Warnings warnings={stage.result.warnings} />}
+          <div className="hs-actions">
+            <button
+              className="hs-primary"
+              data-testid="pack-import-confirm"
+              disabled={stage.result.preview.identical}
+              onClick={onApply}
+            >
+              {t('libApply')}
+            </button>
+            <button onClick={cancel} data-testid="pack-import-cancel">
+              {t('libCancel')}
+            </button>
+          </div>
+        </>
+      )}
+
+      {stage.at === 'done' && (
+        <p className="hs-note" role="status" data-testid="pack-import-done" data-pack-id={stage.packId}>
+          {t(stage.changed ? 'libImportDone' : 'libImportNoChange', stage.packId)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Warnings({ warnings }: { warnings: string[] }) {
+  return (
+    <details className="hs-warnings" data-testid="pack-import-warnings">
+      <summary>{t('libWarnings', warnings.length)}</summary>
+      <ul>
+        {warnings.slice(0, 200).map((w, i) => (
+          <li key={i}>{w}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}

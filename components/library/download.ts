@@ -1,0 +1,16 @@
+/** Save text as a file from an extension page (an object URL on a temporary link; no network). */
+export function downloadText(fileName: string, text: string, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file name safe on every OS, from a pack id or name. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80) || 'huashu';
+}
