@@ -19,7 +19,9 @@ export function buildBaseline(packs: Pack[]) {
   const fuse = new Fuse(docs, { keys: ['questions', 'keywords'] });
   return {
     search(query: string, limit = 3) {
-      return fuse.search(query, { limit }).map((r) => ({ packId: r.item.packId, scriptId: r.item.id, score: r.score ?? 1 }));
+      return fuse
+        .search(query, { limit })
+        .map((r) => ({ packId: r.item.packId, scriptId: r.item.id, score: r.score ?? 1 }));
     },
   };
 }

@@ -1,28 +1,284 @@
 /**
- * TEMPORARY (replaced by the real engine in issue #2): answers with the plain Fuse.js baseline so the
- * extension's other parts can be wired against the Engine interface.
+ * The answer engine: buyer message → detection → normalisation → index search → calibrated
+ * confidence → threshold. One engine serves several packs; earlier packs win ties.
  */
+import Fuse from 'fuse.js';
 import type { Pack, Script } from '../pack/schema';
-import { buildBaseline } from './baseline';
-import type { Engine, EngineAnswer } from './types';
+import { CALIBRATION, type Calibration, confidence, type MatchFeatures, THRESHOLDS } from './calibrate';
+import { detect, type Part, type PartKind } from './detect';
+import { isChoiceQuestion, pickFeatured } from './featured';
+import { IndexBuilder } from './inverted-index';
+import { normalize, prepare } from './normalize';
+import { detectRegister } from './register';
+import { ALL_FEATURES, docTokens, type Features, Lexicon, queryTokens, QUESTION_CHARS, STOP_CHARS } from './tokens';
+import type { Engine, EngineAnswer, Suggestion, SuggestOptions } from './types';
 
-export function buildEngine(packs: Pack[]): Engine {
-  const base = buildBaseline(packs);
-  const scripts = new Map<string, Script>();
-  for (const p of packs) for (const s of p.scripts) scripts.set(`${p.pack.id}/${s.id}`, s);
-  const toSuggestion = (r: { packId: string; scriptId: string; score: number }, part: string) => {
-    const s = scripts.get(`${r.packId}/${r.scriptId}`)!;
-    return { ...r, title: s.title ?? s.questions[0], confidence: 1 - r.score, part };
-  };
+export interface EngineFeatures extends Features {
+  /** Question/social detection and splitting; off = every message is one question. */
+  detection: boolean;
+  /** Index the answers' text (light weight) besides questions and keywords. */
+  answers: boolean;
+  /** Fuse.js re-scoring of the best candidates (typo tolerance on whole questions). */
+  fuse: boolean;
+  /** Huashu's default synonym lexicon (packs' own synonyms always apply when `synonyms` is on). */
+  defaultLexicon: boolean;
+}
+
+export const DEFAULT_FEATURES: EngineFeatures = {
+  ...ALL_FEATURES,
+  detection: true,
+  answers: true,
+  fuse: true,
+  defaultLexicon: true,
+};
+
+export interface EngineOptions {
+  features?: Partial<EngineFeatures>;
+  /** Minimum confidence to suggest from a message (default THRESHOLDS.suggest). */
+  threshold?: number;
+  /** Minimum confidence to suggest from a statement without a question (default THRESHOLDS.statement). */
+  statementThreshold?: number;
+  /** Minimum confidence for manual search (default THRESHOLDS.search). */
+  searchThreshold?: number;
+  /** Coefficients of the confidence model (default: the fitted CALIBRATION). */
+  calibration?: Calibration;
+}
+
+/** Engine with its internals exposed for the eval tool. */
+export interface HuashuEngine extends Engine {
+  /** Scored candidates of one piece of text, with the features behind each confidence. */
+  explain(text: string, kind: PartKind, limit?: number): ScoredCandidate[];
+}
+
+export interface ScoredCandidate {
+  doc: number;
+  packId: string;
+  scriptId: string;
+  score: number;
+  confidence: number;
+  features: MatchFeatures;
+}
+
+const FIELD = { title: 1, question: 1, keyword: 0.9, tag: 0.5, answer: 0.2 } as const;
+const CANDIDATES = 12;
+
+interface DocRef {
+  packId: string;
+  script: Script;
+  /** Normalised questions, for the Fuse re-scoring. */
+  questions: string[];
+}
+
+export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuEngine {
+  const f: EngineFeatures = { ...DEFAULT_FEATURES, ...options.features };
+  const threshold = options.threshold ?? THRESHOLDS.suggest;
+  const searchThreshold = options.searchThreshold ?? THRESHOLDS.search;
+  const statementThreshold = options.statementThreshold ?? THRESHOLDS.statement;
+  const calibration = options.calibration ?? CALIBRATION;
+
+  const keywords = packs.flatMap((p) => p.scripts.flatMap((s) => s.keywords.map(normalize)));
+  const groups = f.synonyms ? packs.flatMap((p) => p.synonyms.map((g) => g.map(normalize))) : [];
+  const lexicon = new Lexicon(groups, f.synonyms ? keywords : [], f.synonyms && f.defaultLexicon);
+  if (f.pinyin) lexicon.buildPinyin();
+
+  const builder = new IndexBuilder();
+  const refs: DocRef[] = [];
+  const byKey = new Map<string, Script>();
+  for (const pack of packs) {
+    for (const script of pack.scripts) {
+      const key = `${pack.pack.id}/${script.id}`;
+      if (byKey.has(key)) continue; // the same pack loaded twice: first copy wins
+      byKey.set(key, script);
+      const tf = new Map<string, number>();
+      const addField = (texts: string[], weight: number, light: boolean, setOnly: boolean) => {
+        const local = new Map<string, number>();
+        for (const t of texts) docTokens(t, lexicon, f, light, local);
+        for (const [tok, n] of local) tf.set(tok, (tf.get(tok) ?? 0) + weight * (setOnly ? 1 : n));
+      };
+      const questions = script.questions.map(normalize);
+      addField(questions, FIELD.question, false, false);
+      if (script.title) addField([normalize(script.title)], FIELD.title, false, false);
+      addField(script.keywords.map(normalize), FIELD.keyword, false, false);
+      if (script.tags.length) addField(script.tags.map(normalize), FIELD.tag, false, true);
+      if (f.answers)
+        addField(
+          script.answers.map((a) => normalize(a.text)),
+          FIELD.answer,
+          true,
+          true,
+        );
+      builder.add(tf);
+      refs.push({ packId: pack.pack.id, script, questions });
+    }
+  }
+  const index = builder.build();
+
+  function candidates(text: string, kind: PartKind, k = CANDIDATES): ScoredCandidate[] {
+    const norm = normalize(text);
+    if (!norm) return [];
+    const qt = queryTokens(norm, lexicon, f);
+    // One entry per distinct token: its weight and every span it covers.
+    const distinct = new Map<string, { weight: number; spans: [number, number][] }>();
+    for (const t of qt.tokens) {
+      const cur = distinct.get(t.token);
+      if (cur) {
+        cur.weight = Math.max(cur.weight, t.weight);
+        cur.spans.push([t.start, t.end]);
+      } else distinct.set(t.token, { weight: t.weight, spans: [[t.start, t.end]] });
+    }
+    const known: { id: number; weight: number; spans: [number, number][] }[] = [];
+    let self = 0;
+    for (const [tok, v] of distinct) {
+      const id = index.vocab.get(tok);
+      if (id === undefined) self += v.weight * index.maxIdf;
+      else {
+        self += v.weight * index.idf[id];
+        known.push({ id, weight: v.weight, spans: v.spans });
+      }
+    }
+    if (!known.length) return [];
+    const hits = index.search(known, k);
+    if (!hits.length) return [];
+
+    // Content weight of each position of the query text (function characters weigh nothing).
+    const content = contentWeights(qt.text);
+    const totalContent = content.reduce((a, b) => a + b, 0) || 1;
+    const knownCover = new Uint8Array(qt.text.length);
+    for (const t of known) for (const [s, e] of t.spans) knownCover.fill(1, s, e);
+    let unknown = 0;
+    for (let i = 0; i < content.length; i++) if (!knownCover[i]) unknown += content[i];
+
+    const fuseScores = f.fuse
+      ? fuseRescore(
+          norm,
+          hits.map((h) => refs[h.doc]),
+        )
+      : undefined;
+    const best = hits[0].score;
+    return hits.map((h, rank) => {
+      const cover = new Uint8Array(qt.text.length);
+      for (const t of known) if (index.has(t.id, h.doc)) for (const [s, e] of t.spans) cover.fill(1, s, e);
+      let covered = 0;
+      for (let i = 0; i < content.length; i++) if (cover[i]) covered += content[i];
+      const next = hits[rank + 1]?.score ?? 0;
+      const features: MatchFeatures = {
+        rel: h.score / (self || 1),
+        coverage: covered / totalContent,
+        unknown: unknown / totalContent,
+        margin: rank === 0 ? (h.score - next) / (h.score || 1) : (h.score - best) / (best || 1),
+        fuse: fuseScores ? fuseScores[rank] : 0,
+        contentChars: totalContent,
+        kind,
+      };
+      const ref = refs[h.doc];
+      return {
+        doc: h.doc,
+        packId: ref.packId,
+        scriptId: ref.script.id,
+        score: h.score,
+        confidence: confidence(features, calibration),
+        features,
+      };
+    });
+  }
+
+  function toSuggestion(c: ScoredCandidate, part: string): Suggestion {
+    const s = refs[c.doc].script;
+    return {
+      packId: c.packId,
+      scriptId: c.scriptId,
+      title: s.title ?? s.questions[0],
+      score: c.score,
+      confidence: c.confidence,
+      part,
+    };
+  }
+
+  function rank(cands: ScoredCandidate[]): ScoredCandidate[] {
+    return [...cands].sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.doc - b.doc);
+  }
+
+  function suggest(message: string, opts: SuggestOptions = {}): EngineAnswer {
+    const limit = Math.max(0, Math.min(opts.limit ?? 3, 10));
+    const now = opts.now ?? new Date();
+    const register = detectRegister(String(message ?? ''));
+    const prepared = prepare(String(message ?? ''));
+    const det = f.detection
+      ? detect(String(message ?? ''))
+      : {
+          needsAnswer: true,
+          parts: [{ text: prepared, kind: 'question' as PartKind }],
+          whole: { text: prepared, kind: 'question' as PartKind },
+        };
+    if (!det.needsAnswer) return { needsAnswer: false, parts: [], suggestions: [], register };
+
+    const featured = isChoiceQuestion(prepared) ? pickFeatured(packs, prepared, now) : undefined;
+    const pass = (c: ScoredCandidate, kind: PartKind) =>
+      c.confidence >= (kind === 'statement' ? statementThreshold : threshold);
+
+    const whole = rank(candidates(det.whole.text, det.whole.kind)).filter((c) => pass(c, det.whole.kind));
+    let lists: { part: Part; cands: ScoredCandidate[] }[] = [{ part: det.whole, cands: whole }];
+    if (det.parts.length > 1) {
+      const perPart = det.parts.map((part) => ({
+        part,
+        cands: rank(candidates(part.text, part.kind)).filter((c) => pass(c, part.kind)),
+      }));
+      const tops = new Set(perPart.filter((p) => p.cands.length).map((p) => p.cands[0].doc));
+      // Two parts that each find their own script: answer both, first part first.
+      if (tops.size > 1) lists = perPart.filter((p) => p.cands.length);
+    }
+    const suggestions: Suggestion[] = [];
+    const seen = new Set<number>();
+    for (let r = 0; suggestions.length < limit && r < CANDIDATES; r++) {
+      for (const { part, cands } of lists) {
+        const c = cands[r];
+        if (!c || seen.has(c.doc) || suggestions.length >= limit) continue;
+        seen.add(c.doc);
+        suggestions.push(toSuggestion(c, part.text));
+      }
+    }
+    return {
+      needsAnswer: true,
+      parts: det.parts.map((p) => p.text),
+      suggestions,
+      register,
+      ...(featured ? { featured } : {}),
+    };
+  }
+
   return {
-    size: scripts.size,
-    suggest(message, options = {}): EngineAnswer {
-      const suggestions = base.search(message, options.limit ?? 3).map((r) => toSuggestion(r, message));
-      return { needsAnswer: true, parts: [message], suggestions, register: 'friendly' };
+    size: refs.length,
+    suggest,
+    search(query: string, limit = 10) {
+      const text = prepare(String(query ?? ''));
+      return rank(candidates(text, 'question', Math.max(limit, CANDIDATES)))
+        .filter((c) => c.confidence >= searchThreshold)
+        .slice(0, limit)
+        .map((c) => toSuggestion(c, text));
     },
-    search(query, limit = 10) {
-      return base.search(query, limit).map((r) => toSuggestion(r, query));
-    },
-    script: (packId, scriptId) => scripts.get(`${packId}/${scriptId}`),
+    script: (packId: string, scriptId: string) => byKey.get(`${packId}/${scriptId}`),
+    explain: (text: string, kind: PartKind, limit = CANDIDATES) => rank(candidates(prepare(text), kind, limit)),
   };
+}
+
+function contentWeights(text: string): number[] {
+  const w = new Array<number>(text.length).fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (/[\u3400-\u9fff]/.test(ch)) w[i] = STOP_CHARS.has(ch) ? 0 : QUESTION_CHARS.has(ch) ? 0.3 : 1;
+    else if (/[a-z]/.test(ch) && (i === 0 || !/[a-z]/.test(text[i - 1]))) w[i] = 1;
+  }
+  return w;
+}
+
+/** Fuse.js (Bitap) similarity of the query to each candidate's questions: 1 = exact, 0 = none. */
+function fuseRescore(query: string, cands: DocRef[]): number[] {
+  const items = cands.flatMap((c, i) => c.questions.map((q) => ({ i, q })));
+  const fuse = new Fuse(items, { keys: ['q'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
+  const best = new Array<number>(cands.length).fill(0);
+  for (const r of fuse.search(query.slice(0, 32))) {
+    const s = 1 - (r.score ?? 1);
+    if (s > best[r.item.i]) best[r.item.i] = s;
+  }
+  return best;
 }

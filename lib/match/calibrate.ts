@@ -1,0 +1,71 @@
+/**
+ * Calibrated confidence: a logistic model over features that do not depend on the pack's size,
+ * giving the probability that a suggestion is the right script. Coefficients are fitted with
+ * `npm run eval -- --fit` (logistic regression on the tuning half of labelled cases; see README).
+ */
+import type { PartKind } from './detect';
+
+export interface MatchFeatures {
+  /** BM25 score relative to the query's own best possible score (0..~1). */
+  rel: number;
+  /** Share of the message's content characters that this script's tokens cover. */
+  coverage: number;
+  /** Share of the message's content that no script of the packs knows at all. */
+  unknown: number;
+  /** Lead over the next candidate (top) or gap to the top (others), relative. */
+  margin: number;
+  /** Fuse.js similarity to the script's closest question (0..1). */
+  fuse: number;
+  /** Content weight of the message (longer messages carry more noise). */
+  contentChars: number;
+  kind: PartKind;
+}
+
+export interface Calibration {
+  bias: number;
+  rel: number;
+  coverage: number;
+  unknown: number;
+  margin: number;
+  fuse: number;
+  logLength: number;
+  statement: number;
+}
+
+export const CALIBRATION: Calibration = {
+  bias: -4,
+  rel: 5,
+  coverage: 3,
+  unknown: -3,
+  margin: 1,
+  fuse: 1,
+  logLength: 0,
+  statement: -0.5,
+};
+
+export const THRESHOLDS = {
+  /** A question or request needs this confidence to be suggested. */
+  suggest: 0.5,
+  /** A statement (complaint without a question) needs more: a wrong card costs more than none. */
+  statement: 0.6,
+  /** Manual search from the card's search box shows weaker matches. */
+  search: 0.15,
+};
+
+export function featureVector(f: MatchFeatures): number[] {
+  return [f.rel, f.coverage, f.unknown, f.margin, f.fuse, Math.log1p(f.contentChars), f.kind === 'statement' ? 1 : 0];
+}
+
+export function confidence(f: MatchFeatures, c: Calibration = CALIBRATION): number {
+  const [rel, coverage, unknown, margin, fuse, logLength, statement] = featureVector(f);
+  const z =
+    c.bias +
+    c.rel * rel +
+    c.coverage * coverage +
+    c.unknown * unknown +
+    c.margin * margin +
+    c.fuse * fuse +
+    c.logLength * logLength +
+    c.statement * statement;
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,42 @@
+/**
+ * Toneless pinyin of single characters, cached: the secondary signal that lets homophone typos
+ * (发漂 ≈ 发票, 积粉 ≈ 积分) meet the right words. One reading per character (pinyin-pro's default),
+ * which is what buyers' input methods produce for typos.
+ */
+import { pinyin } from 'pinyin-pro';
+
+const cache = new Map<string, string>();
+
+export function charPinyin(ch: string): string {
+  let p = cache.get(ch);
+  if (p === undefined) {
+    p = /[\u3400-\u9fff]/.test(ch) ? (pinyin(ch, { toneType: 'none', type: 'array' })[0] ?? '') : '';
+    cache.set(ch, p);
+  }
+  return p;
+}
+
+/** Fills the cache for many characters in one call (much faster than one call per character). */
+export function warmPinyin(text: string): void {
+  const missing = new Set<string>();
+  for (const ch of text) if (!cache.has(ch) && /[\u3400-\u9fff]/.test(ch)) missing.add(ch);
+  if (!missing.size) return;
+  const chars = [...missing];
+  const out = pinyin(chars.join(' '), { toneType: 'none', type: 'array' }).filter((p) => p.trim() !== '');
+  if (out.length !== chars.length) {
+    for (const ch of chars) charPinyin(ch);
+    return;
+  }
+  chars.forEach((ch, i) => cache.set(ch, out[i]));
+}
+
+/** Pinyin key of a word: syllables joined with "|" (empty when a character has no reading). */
+export function wordPinyin(word: string): string {
+  const parts: string[] = [];
+  for (const ch of word) {
+    const p = charPinyin(ch);
+    if (!p) return '';
+    parts.push(p);
+  }
+  return parts.join('|');
+}

@@ -1,0 +1,305 @@
+/**
+ * Turns normalised text into weighted index tokens:
+ *   u:字   character unigram (content characters only)      b:字字  character bigram
+ *   c:N    concept (synonym group N of the lexicon)           p:fa|piao  toneless pinyin bigram
+ *   e:word English word (stemmed; known words also add their Chinese translation to the text)
+ * Query tokens carry the span they cover, so the engine can tell how much of a message a script explains.
+ */
+import { EN_STOPWORDS, EN_ZH, SYNONYM_GROUPS } from './lexicon';
+import { charPinyin, warmPinyin, wordPinyin } from './pinyin';
+
+export interface Features {
+  synonyms: boolean;
+  pinyin: boolean;
+  english: boolean;
+  unigrams: boolean;
+}
+
+export const ALL_FEATURES: Features = { synonyms: true, pinyin: true, english: true, unigrams: true };
+
+export const TOKEN_WEIGHT = { u: 0.35, b: 1, c: 1.3, p: 0.45, e: 1, h: 1 } as const;
+
+/** Function characters: never a token on their own and no weight in coverage. */
+export const STOP_CHARS = new Set(
+  '的了是我你您他她它们这那个件款条双吗么呢吧就也都很太得地着过又一下在和跟与或及把被让给还有要会能可以想该呀啊哦嘛'.split(
+    '',
+  ),
+);
+/** Question characters: part of the message's form, light weight in coverage. */
+export const QUESTION_CHARS = new Set('什怎哪几多少谁为何吗么呢啥咋否'.split(''));
+
+const CJK = /[\u3400-\u9fff]/;
+
+export interface QueryToken {
+  token: string;
+  weight: number;
+  start: number;
+  end: number;
+}
+
+export interface QueryTokens {
+  /** The text the spans refer to (normalised, English translated). */
+  text: string;
+  tokens: QueryToken[];
+}
+
+/** Light English stemmer: enough to join ships/shipped/shipping and sizes/sizing. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 4 && /(ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  else return w;
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+const EN_LOOKUP = new Map<string, string>();
+let EN_MAX_WORDS = 1;
+for (const [k, v] of Object.entries(EN_ZH)) {
+  const words = k.split(' ');
+  EN_MAX_WORDS = Math.max(EN_MAX_WORDS, words.length);
+  EN_LOOKUP.set(words.join(' '), v);
+  EN_LOOKUP.set(words.map(stem).join(' '), v);
+}
+
+/** Clothing size letters (S/M/XL) and "码" mean the same thing in a store chat. */
+const SIZE_LETTER = /^(xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)$/;
+
+/** The synonym lexicon of one engine: Huashu's defaults, extended by the packs' groups and keywords. */
+export class Lexicon {
+  private readonly concepts = new Map<string, number[]>();
+  private readonly byFirst = new Map<string, number[]>();
+  private readonly byPinyin = new Map<string, number[]>();
+  private groups = 0;
+
+  constructor(extraGroups: readonly (readonly string[])[] = [], keywords: readonly string[] = [], useDefaults = true) {
+    if (useDefaults) for (const g of SYNONYM_GROUPS) this.addGroup(g);
+    for (const g of extraGroups) this.addGroup(g);
+    // Pack keywords are words of their own: matching one exactly is stronger than its characters.
+    for (const k of keywords) if (!this.concepts.has(k) && [...k].length >= 2) this.addGroup([k]);
+  }
+
+  /** A group sharing a word with known groups extends them; otherwise it is a new concept. */
+  addGroup(words: readonly string[]): void {
+    const clean = words.map((w) => w.trim()).filter(Boolean);
+    if (!clean.length) return;
+    const existing = new Set<number>();
+    for (const w of clean) for (const c of this.concepts.get(w) ?? []) existing.add(c);
+    const ids = existing.size ? [...existing] : [this.groups++];
+    for (const w of clean) {
+      const cur = this.concepts.get(w) ?? [];
+      for (const id of ids) if (!cur.includes(id)) cur.push(id);
+      if (!this.concepts.has(w)) {
+        this.concepts.set(w, cur);
+        const first = w[0];
+        const lens = this.byFirst.get(first) ?? [];
+        if (!lens.includes(w.length)) lens.push(w.length);
+        lens.sort((a, b) => b - a);
+        this.byFirst.set(first, lens);
+      }
+    }
+  }
+
+  /** Builds the homophone table (pinyin of every lexicon word of 2+ Chinese characters). */
+  buildPinyin(): void {
+    warmPinyin([...this.concepts.keys()].join(''));
+    for (const [w, ids] of this.concepts) {
+      if (w.length < 2 || ![...w].every((ch) => CJK.test(ch))) continue;
+      const key = wordPinyin(w);
+      if (!key) continue;
+      const cur = this.byPinyin.get(key) ?? [];
+      for (const id of ids) if (!cur.includes(id)) cur.push(id);
+      this.byPinyin.set(key, cur);
+    }
+  }
+
+  get size(): number {
+    return this.groups;
+  }
+
+  /** Concept ids of a word, if it is in the lexicon. */
+  lookup(word: string): number[] | undefined {
+    return this.concepts.get(word);
+  }
+
+  /**
+   * Every lexicon word in `text` with its span; a match inside a longer match is dropped
+   * (补 inside 补差价). With `homophones`, 2–4 character stretches that sound like a lexicon word count too.
+   */
+  scan(text: string, homophones: boolean): { ids: number[]; start: number; end: number; exact: boolean }[] {
+    const found: { ids: number[]; start: number; end: number; exact: boolean }[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const lens = this.byFirst.get(text[i]);
+      if (lens) {
+        for (const len of lens) {
+          if (i + len > text.length) continue;
+          const ids = this.concepts.get(text.slice(i, i + len));
+          if (ids) found.push({ ids, start: i, end: i + len, exact: true });
+        }
+      }
+      if (homophones && CJK.test(text[i])) {
+        for (let len = 2; len <= 4 && i + len <= text.length; len++) {
+          const piece = text.slice(i, i + len);
+          if (!CJK.test(piece[len - 1])) break;
+          if (this.concepts.has(piece)) continue;
+          const ids = this.byPinyin.get(wordPinyin(piece));
+          if (ids) found.push({ ids, start: i, end: i + len, exact: false });
+        }
+      }
+    }
+    return found.filter(
+      (m) =>
+        !found.some(
+          (o) =>
+            o !== m &&
+            o.start <= m.start &&
+            o.end >= m.end &&
+            o.end - o.start > m.end - m.start &&
+            (o.exact || !m.exact),
+        ),
+    );
+  }
+}
+
+interface EnglishResult {
+  text: string;
+  words: { token: string; start: number; end: number }[];
+}
+
+/**
+ * English words → Chinese translations (phrases first), unknown words kept. Returns the text to
+ * tokenise as Chinese plus the English word tokens with their spans in that text.
+ */
+export function translateEnglish(text: string, enabled: boolean): EnglishResult {
+  if (!/[a-z]/.test(text)) return { text, words: [] };
+  const parts: { raw: string; isWord: boolean }[] = [];
+  const re = /[a-z]+/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > last) parts.push({ raw: text.slice(last, m.index), isWord: false });
+    parts.push({ raw: m[0], isWord: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push({ raw: text.slice(last), isWord: false });
+
+  let out = '';
+  const words: EnglishResult['words'] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (!p.isWord) {
+      out += p.raw;
+      continue;
+    }
+    if (enabled) {
+      // Longest phrase starting here: words separated only by spaces.
+      let matched = 0;
+      let zh = '';
+      const seq: string[] = [];
+      for (let j = i, n = 0; j < parts.length && n < EN_MAX_WORDS; j += 2, n++) {
+        if (!parts[j].isWord) break;
+        seq.push(parts[j].raw);
+        const key = seq.join(' ');
+        const hit = EN_LOOKUP.get(key) ?? EN_LOOKUP.get(seq.map(stem).join(' '));
+        if (hit !== undefined) {
+          matched = n + 1;
+          zh = hit;
+        }
+        if (j + 1 < parts.length && parts[j + 1].raw !== ' ') break;
+      }
+      if (matched) {
+        const start = out.length + 1;
+        out += ` ${zh} `;
+        for (let k = 0; k < matched; k++) {
+          const w = parts[i + 2 * k].raw;
+          if (!EN_STOPWORDS.has(w)) words.push({ token: `e:${stem(w)}`, start, end: start + zh.length });
+        }
+        i += 2 * (matched - 1);
+        continue;
+      }
+      if (SIZE_LETTER.test(p.raw)) {
+        const start = out.length + 1;
+        out += ' 码 ';
+        words.push({ token: `e:${p.raw}`, start, end: start + 1 });
+        continue;
+      }
+    }
+    const start = out.length + 1;
+    out += ` ${p.raw} `;
+    if (!EN_STOPWORDS.has(p.raw)) words.push({ token: `e:${stem(p.raw)}`, start, end: start + p.raw.length });
+  }
+  return { text: out, words };
+}
+
+/** Body measurements written as numbers ("162 105斤", "158cm 48kg") are about size. */
+export function numberHints(text: string): string {
+  let hints = '';
+  if (/\d+\s*(斤|公斤|千克|kg)/.test(text)) hints += ' 体重';
+  if (/(?<!\d)1[4-9]\d\s*(cm|厘米|公分)?(?!\d)/.test(text) && (hints || /cm|厘米|公分/.test(text))) hints += ' 身高';
+  return hints;
+}
+
+/** Tokens of a normalised query, with spans. */
+export function queryTokens(normalised: string, lexicon: Lexicon, f: Features): QueryTokens {
+  const en = translateEnglish(normalised, f.english);
+  const text = en.text + numberHints(normalised);
+  const tokens: QueryToken[] = [];
+  for (const w of en.words) tokens.push({ token: w.token, weight: TOKEN_WEIGHT.e, start: w.start, end: w.end });
+  cjkTokens(text, f, (token, weight, start, end) => tokens.push({ token, weight, start, end }));
+  if (f.synonyms) {
+    for (const m of lexicon.scan(text, f.pinyin)) {
+      for (const id of m.ids)
+        tokens.push({ token: `c:${id}`, weight: TOKEN_WEIGHT.c * (m.exact ? 1 : 0.8), start: m.start, end: m.end });
+    }
+  }
+  return { text, tokens };
+}
+
+/** Tokens of one piece of pack text (a question, keyword, title or answer) with counts. */
+export function docTokens(
+  normalised: string,
+  lexicon: Lexicon,
+  f: Features,
+  light: boolean,
+  out: Map<string, number>,
+): void {
+  const en = translateEnglish(normalised, f.english);
+  const text = en.text;
+  const add = (t: string) => out.set(t, (out.get(t) ?? 0) + 1);
+  for (const w of en.words) add(w.token);
+  if (light) {
+    cjkTokens(text, { ...f, unigrams: false, pinyin: false }, add);
+  } else cjkTokens(text, f, add);
+  if (f.synonyms) for (const m of lexicon.scan(text, false)) for (const id of m.ids) add(`c:${id}`);
+}
+
+function cjkTokens(
+  text: string,
+  f: Features,
+  emit: (token: string, weight: number, start: number, end: number) => void,
+): void {
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (!CJK.test(ch)) {
+      prev = -1;
+      continue;
+    }
+    if (f.unigrams && !STOP_CHARS.has(ch)) emit(`u:${ch}`, TOKEN_WEIGHT.u, i, i + 1);
+    if (prev >= 0) {
+      const pc = text[prev];
+      // Bigrams made only of function characters (是不, 了吗) say nothing about the topic.
+      if (!(STOP_CHARS.has(pc) && STOP_CHARS.has(ch))) {
+        emit(`b:${pc}${ch}`, TOKEN_WEIGHT.b, prev, i + 1);
+        if (f.pinyin) {
+          const a = charPinyin(pc);
+          const b = charPinyin(ch);
+          if (a && b) emit(`p:${a}|${b}`, TOKEN_WEIGHT.p, prev, i + 1);
+        }
+      }
+    }
+    prev = i;
+  }
+}
