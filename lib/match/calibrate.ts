@@ -10,6 +10,8 @@ export interface MatchFeatures {
   rel: number;
   /** Share of the message's content characters that this script's tokens cover. */
   coverage: number;
+  /** The same for the clause that asks (long messages carry context around their question). */
+  focusCoverage: number;
   /** Share of the message's content that no script of the packs knows at all. */
   unknown: number;
   /** Lead over the next candidate (top) or gap to the top (others), relative. */
@@ -25,6 +27,7 @@ export interface Calibration {
   bias: number;
   rel: number;
   coverage: number;
+  focusCoverage: number;
   unknown: number;
   margin: number;
   fuse: number;
@@ -33,35 +36,46 @@ export interface Calibration {
 }
 
 export const CALIBRATION: Calibration = {
-  bias: -4,
-  rel: 5,
-  coverage: 3,
-  unknown: -3,
-  margin: 1,
-  fuse: 1,
-  logLength: 0,
-  statement: -0.5,
+  bias: -4.352,
+  rel: 1.893,
+  coverage: 1.363,
+  focusCoverage: 1.431,
+  unknown: -0.252,
+  margin: 1.404,
+  fuse: 0.551,
+  logLength: 0.638,
+  statement: 0.011,
 };
 
 export const THRESHOLDS = {
   /** A question or request needs this confidence to be suggested. */
-  suggest: 0.5,
+  suggest: 0.2,
   /** A statement (complaint without a question) needs more: a wrong card costs more than none. */
-  statement: 0.6,
+  statement: 0.3,
   /** Manual search from the card's search box shows weaker matches. */
-  search: 0.15,
+  search: 0.05,
 };
 
 export function featureVector(f: MatchFeatures): number[] {
-  return [f.rel, f.coverage, f.unknown, f.margin, f.fuse, Math.log1p(f.contentChars), f.kind === 'statement' ? 1 : 0];
+  return [
+    f.rel,
+    f.coverage,
+    f.focusCoverage,
+    f.unknown,
+    f.margin,
+    f.fuse,
+    Math.log1p(f.contentChars),
+    f.kind === 'statement' ? 1 : 0,
+  ];
 }
 
 export function confidence(f: MatchFeatures, c: Calibration = CALIBRATION): number {
-  const [rel, coverage, unknown, margin, fuse, logLength, statement] = featureVector(f);
+  const [rel, coverage, focusCoverage, unknown, margin, fuse, logLength, statement] = featureVector(f);
   const z =
     c.bias +
     c.rel * rel +
     c.coverage * coverage +
+    c.focusCoverage * focusCoverage +
     c.unknown * unknown +
     c.margin * margin +
     c.fuse * fuse +

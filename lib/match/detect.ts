@@ -14,6 +14,8 @@ export interface Part {
   /** The part as the buyer wrote it (prepared: NFKC, simplified, lower case). */
   text: string;
   kind: PartKind;
+  /** The clause that asks or requests, when the part has context clauses around it. */
+  focus?: string;
 }
 
 export interface Detection {
@@ -234,18 +236,21 @@ export function detect(message: string): Detection {
     const kind = partKind(c.text, c.qmark);
     // Only a question ends a part: requests and statements are context ("想换小一码 吊牌都还在").
     if (kind === 'question') {
-      parts.push({ text: buf.join(' '), kind });
+      parts.push({ text: buf.join(' '), kind, ...(buf.length > 1 ? { focus: c.text } : {}) });
       buf = [];
     }
   }
   if (buf.length) {
     // Trailing statements give context to the last question ("能换白色吗 不想要黑的了").
     if (parts.length) parts[parts.length - 1].text += ` ${buf.join(' ')}`;
-    else
+    else {
+      const request = content.find((c) => partKind(c.text, c.qmark) === 'request');
       parts.push({
         text: buf.join(' '),
-        kind: content.some((c) => partKind(c.text, c.qmark) === 'request') ? 'request' : 'statement',
+        kind: request ? 'request' : 'statement',
+        ...(request && buf.length > 1 ? { focus: request.text } : {}),
       });
+    }
   }
   // Context clauses joined to a request are still one request; more than MAX_PARTS questions → keep the first ones.
   const kinds = parts.map((p) => p.kind);
@@ -257,6 +262,10 @@ export function detect(message: string): Detection {
   return {
     needsAnswer: true,
     parts: parts.slice(0, MAX_PARTS),
-    whole: { text: content.map((c) => c.text).join(' '), kind: wholeKind },
+    whole: {
+      text: content.map((c) => c.text).join(' '),
+      kind: wholeKind,
+      ...(parts.length === 1 && parts[0].focus ? { focus: parts[0].focus } : {}),
+    },
   };
 }

@@ -47,7 +47,7 @@ export interface EngineOptions {
 /** Engine with its internals exposed for the eval tool. */
 export interface HuashuEngine extends Engine {
   /** Scored candidates of one piece of text, with the features behind each confidence. */
-  explain(text: string, kind: PartKind, limit?: number): ScoredCandidate[];
+  explain(text: string, kind: PartKind, limit?: number, focus?: string): ScoredCandidate[];
 }
 
 export interface ScoredCandidate {
@@ -61,6 +61,7 @@ export interface ScoredCandidate {
 
 const FIELD = { title: 1, question: 1, keyword: 0.9, tag: 0.5, answer: 0.2 } as const;
 const CANDIDATES = 12;
+const UNIGRAM_COVER = 0.4;
 
 interface DocRef {
   packId: string;
@@ -113,9 +114,9 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
   }
   const index = builder.build();
 
-  function candidates(text: string, kind: PartKind, k = CANDIDATES): ScoredCandidate[] {
+  /** Distinct query tokens that the index knows, with their spans, and the query's own best score. */
+  function analyse(text: string) {
     const norm = normalize(text);
-    if (!norm) return [];
     const qt = queryTokens(norm, lexicon, f);
     // One entry per distinct token: its weight and every span it covers.
     const distinct = new Map<string, { weight: number; spans: [number, number][] }>();
@@ -126,27 +127,49 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
         cur.spans.push([t.start, t.end]);
       } else distinct.set(t.token, { weight: t.weight, spans: [[t.start, t.end]] });
     }
-    const known: { id: number; weight: number; spans: [number, number][] }[] = [];
+    const known: { id: number; weight: number; spans: [number, number][]; cover: number }[] = [];
     let self = 0;
     for (const [tok, v] of distinct) {
       const id = index.vocab.get(tok);
       if (id === undefined) self += v.weight * index.maxIdf;
       else {
         self += v.weight * index.idf[id];
-        known.push({ id, weight: v.weight, spans: v.spans });
+        known.push({ id, weight: v.weight, spans: v.spans, cover: tok.startsWith('u:') ? UNIGRAM_COVER : 1 });
       }
     }
-    if (!known.length) return [];
-    const hits = index.search(known, k);
-    if (!hits.length) return [];
-
     // Content weight of each position of the query text (function characters weigh nothing).
     const content = contentWeights(qt.text);
     const totalContent = content.reduce((a, b) => a + b, 0) || 1;
-    const knownCover = new Uint8Array(qt.text.length);
+    const knownCover = new Float32Array(qt.text.length);
     for (const t of known) for (const [s, e] of t.spans) knownCover.fill(1, s, e);
     let unknown = 0;
     for (let i = 0; i < content.length; i++) if (!knownCover[i]) unknown += content[i];
+    return { norm, qt, known, self, content, totalContent, unknown };
+  }
+
+  /**
+   * Share of the query's content that document `doc` explains. A position covered only by a single
+   * character (装 of 男装 matching 包装) counts for less than one covered by a word, bigram or concept.
+   */
+  function coverage(a: ReturnType<typeof analyse>, doc: number): number {
+    const cover = new Float32Array(a.qt.text.length);
+    for (const t of a.known) {
+      if (!index.has(t.id, doc)) continue;
+      const w = t.cover;
+      for (const [s, e] of t.spans) for (let i = s; i < e; i++) if (cover[i] < w) cover[i] = w;
+    }
+    let covered = 0;
+    for (let i = 0; i < a.content.length; i++) covered += cover[i] * a.content[i];
+    return covered / a.totalContent;
+  }
+
+  function candidates(text: string, kind: PartKind, k = CANDIDATES, focusText?: string): ScoredCandidate[] {
+    const a = analyse(text);
+    const { norm, known, self, totalContent, unknown } = a;
+    if (!norm || !known.length) return [];
+    const hits = index.search(known, k);
+    if (!hits.length) return [];
+    const focus = focusText ? analyse(focusText) : undefined;
 
     const fuseScores = f.fuse
       ? fuseRescore(
@@ -156,14 +179,12 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
       : undefined;
     const best = hits[0].score;
     return hits.map((h, rank) => {
-      const cover = new Uint8Array(qt.text.length);
-      for (const t of known) if (index.has(t.id, h.doc)) for (const [s, e] of t.spans) cover.fill(1, s, e);
-      let covered = 0;
-      for (let i = 0; i < content.length; i++) if (cover[i]) covered += content[i];
+      const cov = coverage(a, h.doc);
       const next = hits[rank + 1]?.score ?? 0;
       const features: MatchFeatures = {
         rel: h.score / (self || 1),
-        coverage: covered / totalContent,
+        coverage: cov,
+        focusCoverage: focus && focus.known.length ? coverage(focus, h.doc) : cov,
         unknown: unknown / totalContent,
         margin: rank === 0 ? (h.score - next) / (h.score || 1) : (h.score - best) / (best || 1),
         fuse: fuseScores ? fuseScores[rank] : 0,
@@ -216,12 +237,14 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
     const pass = (c: ScoredCandidate, kind: PartKind) =>
       c.confidence >= (kind === 'statement' ? statementThreshold : threshold);
 
-    const whole = rank(candidates(det.whole.text, det.whole.kind)).filter((c) => pass(c, det.whole.kind));
+    const whole = rank(candidates(det.whole.text, det.whole.kind, CANDIDATES, det.whole.focus)).filter((c) =>
+      pass(c, det.whole.kind),
+    );
     let lists: { part: Part; cands: ScoredCandidate[] }[] = [{ part: det.whole, cands: whole }];
     if (det.parts.length > 1) {
       const perPart = det.parts.map((part) => ({
         part,
-        cands: rank(candidates(part.text, part.kind)).filter((c) => pass(c, part.kind)),
+        cands: rank(candidates(part.text, part.kind, CANDIDATES, part.focus)).filter((c) => pass(c, part.kind)),
       }));
       const tops = new Set(perPart.filter((p) => p.cands.length).map((p) => p.cands[0].doc));
       // Two parts that each find their own script: answer both, first part first.
@@ -257,7 +280,8 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
         .map((c) => toSuggestion(c, text));
     },
     script: (packId: string, scriptId: string) => byKey.get(`${packId}/${scriptId}`),
-    explain: (text: string, kind: PartKind, limit = CANDIDATES) => rank(candidates(prepare(text), kind, limit)),
+    explain: (text: string, kind: PartKind, limit = CANDIDATES, focus?: string) =>
+      rank(candidates(prepare(text), kind, limit, focus)),
   };
 }
 

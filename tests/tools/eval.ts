@@ -133,21 +133,32 @@ const ABLATIONS: [string, Partial<EngineFeatures>][] = [
   ['- Fuse.js re-scoring', { fuse: false }],
 ];
 
-/** Logistic regression (gradient descent, light L2) of "candidate is right" on the calibration features. */
+/**
+ * Logistic regression (gradient descent, light L2) of "the top suggestion is right" on the
+ * calibration features. Positives and negatives come from the cases as they are, plus one hard
+ * negative per answerable case from the same pack with that case's script removed: the buyer's
+ * question then has no answer in the pack, which is exactly what the threshold must catch.
+ */
 export function fitCalibration(packs: Pack[], cases: Case[]): Calibration {
-  const engine = buildEngine(packs);
   const X: number[][] = [];
   const y: number[] = [];
-  for (const c of cases) {
+  const addTop = (engine: ReturnType<typeof buildEngine>, c: Case, positive: (id: string) => boolean) => {
     const det = detect(c.text);
-    if (!det.needsAnswer) continue;
-    const pieces = det.parts.length > 1 ? [det.whole, ...det.parts] : [det.whole];
-    for (const p of pieces) {
-      for (const cand of engine.explain(p.text, p.kind, 3)) {
-        X.push(featureVector(cand.features as MatchFeatures));
-        y.push(c.expect === cand.scriptId || (c.also ?? []).includes(cand.scriptId) ? 1 : 0);
-      }
-    }
+    if (!det.needsAnswer) return;
+    const top = engine.explain(det.whole.text, det.whole.kind, 3, det.whole.focus)[0];
+    if (!top) return;
+    X.push(featureVector(top.features as MatchFeatures));
+    y.push(positive(top.scriptId) ? 1 : 0);
+  };
+  const full = buildEngine(packs);
+  for (const c of cases) addTop(full, c, (id) => id === c.expect || (c.also ?? []).includes(id));
+  const byScript = new Map<string, Case[]>();
+  for (const c of cases)
+    if (c.expect && !c.also?.length) byScript.set(c.expect, [...(byScript.get(c.expect) ?? []), c]);
+  for (const [scriptId, group] of byScript) {
+    const reduced = packs.map((p) => ({ ...p, scripts: p.scripts.filter((s) => s.id !== scriptId) }));
+    const engine = buildEngine(reduced);
+    for (const c of group) addTop(engine, c, () => false);
   }
   const d = X[0]?.length ?? 7;
   const w = new Array<number>(d + 1).fill(0);
@@ -168,12 +179,34 @@ export function fitCalibration(packs: Pack[], cases: Case[]): Calibration {
     bias: r(w[0]),
     rel: r(w[1]),
     coverage: r(w[2]),
-    unknown: r(w[3]),
-    margin: r(w[4]),
-    fuse: r(w[5]),
-    logLength: r(w[6]),
-    statement: r(w[7]),
+    focusCoverage: r(w[3]),
+    unknown: r(w[4]),
+    margin: r(w[5]),
+    fuse: r(w[6]),
+    logLength: r(w[7]),
+    statement: r(w[8]),
   };
+}
+
+/**
+ * Out-of-scope check that needs no extra labels: remove each case's script from the pack and count
+ * how often the engine then (rightly) shows nothing for that case.
+ */
+export function leaveOneOutRejection(packs: Pack[], cases: Case[], options: EngineOptions = {}): number {
+  const byScript = new Map<string, Case[]>();
+  for (const c of cases)
+    if (c.expect && !c.also?.length) byScript.set(c.expect, [...(byScript.get(c.expect) ?? []), c]);
+  let n = 0;
+  let rejected = 0;
+  for (const [scriptId, group] of byScript) {
+    const reduced = packs.map((p) => ({ ...p, scripts: p.scripts.filter((s) => s.id !== scriptId) }));
+    const engine = buildEngine(reduced, options);
+    for (const c of group) {
+      n++;
+      if (!engine.suggest(c.text).suggestions.length) rejected++;
+    }
+  }
+  return round(n ? rejected / n : 0);
 }
 
 function table(rows: (string | number)[][]): string {
@@ -220,8 +253,14 @@ function main() {
     const c = fitCalibration(packs, cases);
     console.log(`fitted on ${cases.length} cases (${which}); current:`, JSON.stringify(CALIBRATION));
     console.log(JSON.stringify(c));
-    const r = evaluate(huashuAnswerer(packs, { calibration: c }), cases);
-    console.log(`with fitted coefficients: top1 ${r.top1} top3 ${r.top3} rejected ${r.rejected}`);
+    for (const t of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
+      const opts = { calibration: c, threshold: t, statementThreshold: t + 0.1 };
+      const r = evaluate(huashuAnswerer(packs, opts), cases);
+      const loo = leaveOneOutRejection(packs, cases, opts);
+      console.log(
+        `threshold ${t} (statements ${round(t + 0.1, 2)}): top1 ${r.top1} top3 ${r.top3} rejected ${r.rejected}  script-removed rejected ${loo}`,
+      );
+    }
     return;
   }
 
