@@ -16,8 +16,6 @@ export interface MatchFeatures {
   unknown: number;
   /** Lead over the next candidate (top) or gap to the top (others), relative. */
   margin: number;
-  /** Fuse.js similarity to the script's closest question (0..1). */
-  fuse: number;
   /** Content weight of the message (longer messages carry more noise). */
   contentChars: number;
   kind: PartKind;
@@ -30,21 +28,19 @@ export interface Calibration {
   focusCoverage: number;
   unknown: number;
   margin: number;
-  fuse: number;
   logLength: number;
   statement: number;
 }
 
 export const CALIBRATION: Calibration = {
-  bias: -4.352,
-  rel: 1.893,
-  coverage: 1.363,
-  focusCoverage: 1.431,
-  unknown: -0.252,
-  margin: 1.404,
-  fuse: 0.551,
-  logLength: 0.638,
-  statement: 0.011,
+  bias: -4.182,
+  rel: 1.998,
+  coverage: 1.447,
+  focusCoverage: 1.292,
+  unknown: -0.355,
+  margin: 1.468,
+  logLength: 0.572,
+  statement: 0.259,
 };
 
 export const THRESHOLDS = {
@@ -63,14 +59,13 @@ export function featureVector(f: MatchFeatures): number[] {
     f.focusCoverage,
     f.unknown,
     f.margin,
-    f.fuse,
     Math.log1p(f.contentChars),
     f.kind === 'statement' ? 1 : 0,
   ];
 }
 
 export function confidence(f: MatchFeatures, c: Calibration = CALIBRATION): number {
-  const [rel, coverage, focusCoverage, unknown, margin, fuse, logLength, statement] = featureVector(f);
+  const [rel, coverage, focusCoverage, unknown, margin, logLength, statement] = featureVector(f);
   const z =
     c.bias +
     c.rel * rel +
@@ -78,7 +73,6 @@ export function confidence(f: MatchFeatures, c: Calibration = CALIBRATION): numb
     c.focusCoverage * focusCoverage +
     c.unknown * unknown +
     c.margin * margin +
-    c.fuse * fuse +
     c.logLength * logLength +
     c.statement * statement;
   return 1 / (1 + Math.exp(-z));

@@ -2,13 +2,13 @@
  * The answer engine: buyer message → detection → normalisation → index search → calibrated
  * confidence → threshold. One engine serves several packs; earlier packs win ties.
  */
-import Fuse from 'fuse.js';
 import type { Pack, Script } from '../pack/schema';
 import { CALIBRATION, type Calibration, confidence, type MatchFeatures, THRESHOLDS } from './calibrate';
 import { detect, type Part, type PartKind } from './detect';
 import { isChoiceQuestion, pickFeatured } from './featured';
 import { IndexBuilder } from './inverted-index';
-import { normalize, prepare } from './normalize';
+import { normalize, prepare, warmSimplified } from './normalize';
+import { warmPinyin } from './pinyin';
 import { detectRegister } from './register';
 import { ALL_FEATURES, docTokens, type Features, Lexicon, queryTokens, QUESTION_CHARS, STOP_CHARS } from './tokens';
 import type { Engine, EngineAnswer, Suggestion, SuggestOptions } from './types';
@@ -18,8 +18,6 @@ export interface EngineFeatures extends Features {
   detection: boolean;
   /** Index the answers' text (light weight) besides questions and keywords. */
   answers: boolean;
-  /** Fuse.js re-scoring of the best candidates (typo tolerance on whole questions). */
-  fuse: boolean;
   /** Huashu's default synonym lexicon (packs' own synonyms always apply when `synonyms` is on). */
   defaultLexicon: boolean;
 }
@@ -28,7 +26,6 @@ export const DEFAULT_FEATURES: EngineFeatures = {
   ...ALL_FEATURES,
   detection: true,
   answers: true,
-  fuse: true,
   defaultLexicon: true,
 };
 
@@ -66,8 +63,6 @@ const UNIGRAM_COVER = 0.4;
 interface DocRef {
   packId: string;
   script: Script;
-  /** Normalised questions, for the Fuse re-scoring. */
-  questions: string[];
 }
 
 export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuEngine {
@@ -81,6 +76,13 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
   const groups = f.synonyms ? packs.flatMap((p) => p.synonyms.map((g) => g.map(normalize))) : [];
   const lexicon = new Lexicon(groups, f.synonyms ? keywords : [], f.synonyms && f.defaultLexicon);
   if (f.pinyin) lexicon.buildPinyin();
+
+  // Learn the packs' characters (pinyin, Traditional or not) in two batch calls instead of one call each.
+  const allText = packs
+    .flatMap((p) => p.scripts.flatMap((s) => [...s.questions, ...s.keywords, s.title ?? '']))
+    .join('');
+  warmSimplified(allText);
+  if (f.pinyin) warmPinyin(allText);
 
   const builder = new IndexBuilder();
   const refs: DocRef[] = [];
@@ -109,7 +111,7 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
           true,
         );
       builder.add(tf);
-      refs.push({ packId: pack.pack.id, script, questions });
+      refs.push({ packId: pack.pack.id, script });
     }
   }
   const index = builder.build();
@@ -171,12 +173,6 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
     if (!hits.length) return [];
     const focus = focusText ? analyse(focusText) : undefined;
 
-    const fuseScores = f.fuse
-      ? fuseRescore(
-          norm,
-          hits.map((h) => refs[h.doc]),
-        )
-      : undefined;
     const best = hits[0].score;
     return hits.map((h, rank) => {
       const cov = coverage(a, h.doc);
@@ -187,7 +183,6 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
         focusCoverage: focus && focus.known.length ? coverage(focus, h.doc) : cov,
         unknown: unknown / totalContent,
         margin: rank === 0 ? (h.score - next) / (h.score || 1) : (h.score - best) / (best || 1),
-        fuse: fuseScores ? fuseScores[rank] : 0,
         contentChars: totalContent,
         kind,
       };
@@ -293,16 +288,4 @@ function contentWeights(text: string): number[] {
     else if (/[a-z]/.test(ch) && (i === 0 || !/[a-z]/.test(text[i - 1]))) w[i] = 1;
   }
   return w;
-}
-
-/** Fuse.js (Bitap) similarity of the query to each candidate's questions: 1 = exact, 0 = none. */
-function fuseRescore(query: string, cands: DocRef[]): number[] {
-  const items = cands.flatMap((c, i) => c.questions.map((q) => ({ i, q })));
-  const fuse = new Fuse(items, { keys: ['q'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
-  const best = new Array<number>(cands.length).fill(0);
-  for (const r of fuse.search(query.slice(0, 32))) {
-    const s = 1 - (r.score ?? 1);
-    if (s > best[r.item.i]) best[r.item.i] = s;
-  }
-  return best;
 }

@@ -5,6 +5,7 @@
  *   e:word English word (stemmed; known words also add their Chinese translation to the text)
  * Query tokens carry the span they cover, so the engine can tell how much of a message a script explains.
  */
+import Fuse from 'fuse.js';
 import { EN_STOPWORDS, EN_ZH, SYNONYM_GROUPS } from './lexicon';
 import { charPinyin, warmPinyin, wordPinyin } from './pinyin';
 
@@ -13,9 +14,11 @@ export interface Features {
   pinyin: boolean;
   english: boolean;
   unigrams: boolean;
+  /** Fuse.js typo tolerance for English words the lexicon does not know (shiping → ship). */
+  fuzzy: boolean;
 }
 
-export const ALL_FEATURES: Features = { synonyms: true, pinyin: true, english: true, unigrams: true };
+export const ALL_FEATURES: Features = { synonyms: true, pinyin: true, english: true, unigrams: true, fuzzy: true };
 
 export const TOKEN_WEIGHT = { u: 0.35, b: 1, c: 1.3, p: 0.45, e: 1, h: 1 } as const;
 
@@ -63,6 +66,28 @@ for (const [k, v] of Object.entries(EN_ZH)) {
   EN_MAX_WORDS = Math.max(EN_MAX_WORDS, words.length);
   EN_LOOKUP.set(words.join(' '), v);
   EN_LOOKUP.set(words.map(stem).join(' '), v);
+}
+
+let fuzzyIndex: Fuse<string> | undefined;
+const fuzzyCache = new Map<string, string | undefined>();
+
+/**
+ * The lexicon word an unknown English word is a typo of (Fuse.js Bitap over the lexicon's single
+ * words), or undefined. Words under 4 letters are left alone: too many real words are one letter apart.
+ */
+export function fuzzyEnglish(word: string): string | undefined {
+  if (word.length < 4) return undefined;
+  if (fuzzyCache.has(word)) return fuzzyCache.get(word);
+  fuzzyIndex ??= new Fuse(
+    [...EN_LOOKUP.keys()].filter((k) => !k.includes(' ') && k.length >= 4),
+    { includeScore: true, threshold: 0.34, ignoreLocation: true },
+  );
+  const best = fuzzyIndex.search(word, { limit: 1 })[0];
+  // Typos keep the first letter and the length within one (dress is not address, near is not wear).
+  const hit = best && best.item[0] === word[0] && Math.abs(best.item.length - word.length) <= 1 ? best.item : undefined;
+  if (fuzzyCache.size > 5000) fuzzyCache.clear();
+  fuzzyCache.set(word, hit);
+  return hit;
 }
 
 /** Clothing size letters (S/M/XL) and "码" mean the same thing in a store chat. */
@@ -173,7 +198,7 @@ interface EnglishResult {
  * English words → Chinese translations (phrases first), unknown words kept. Returns the text to
  * tokenise as Chinese plus the English word tokens with their spans in that text.
  */
-export function translateEnglish(text: string, enabled: boolean): EnglishResult {
+export function translateEnglish(text: string, enabled: boolean, fuzzy = false): EnglishResult {
   if (!/[a-z]/.test(text)) return { text, words: [] };
   const parts: { raw: string; isWord: boolean }[] = [];
   const re = /[a-z]+/g;
@@ -219,6 +244,14 @@ export function translateEnglish(text: string, enabled: boolean): EnglishResult 
         i += 2 * (matched - 1);
         continue;
       }
+      const typo = fuzzy && !EN_STOPWORDS.has(p.raw) && !EN_LOOKUP.has(stem(p.raw)) ? fuzzyEnglish(p.raw) : undefined;
+      if (typo) {
+        const zh = EN_LOOKUP.get(typo) ?? '';
+        const start = out.length + 1;
+        out += ` ${zh} `;
+        words.push({ token: `e:${stem(typo)}`, start, end: start + zh.length });
+        continue;
+      }
       if (SIZE_LETTER.test(p.raw)) {
         const start = out.length + 1;
         out += ' 码 ';
@@ -243,7 +276,7 @@ export function numberHints(text: string): string {
 
 /** Tokens of a normalised query, with spans. */
 export function queryTokens(normalised: string, lexicon: Lexicon, f: Features): QueryTokens {
-  const en = translateEnglish(normalised, f.english);
+  const en = translateEnglish(normalised, f.english, f.fuzzy);
   const text = en.text + numberHints(normalised);
   const tokens: QueryToken[] = [];
   for (const w of en.words) tokens.push({ token: w.token, weight: TOKEN_WEIGHT.e, start: w.start, end: w.end });

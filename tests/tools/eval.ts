@@ -130,7 +130,7 @@ const ABLATIONS: [string, Partial<EngineFeatures>][] = [
   ['- English lexicon', { english: false }],
   ['- character unigrams', { unigrams: false }],
   ['- answers field', { answers: false }],
-  ['- Fuse.js re-scoring', { fuse: false }],
+  ['- Fuse.js (English typos)', { fuzzy: false }],
 ];
 
 /**
@@ -182,9 +182,8 @@ export function fitCalibration(packs: Pack[], cases: Case[]): Calibration {
     focusCoverage: r(w[3]),
     unknown: r(w[4]),
     margin: r(w[5]),
-    fuse: r(w[6]),
-    logLength: r(w[7]),
-    statement: r(w[8]),
+    logLength: r(w[6]),
+    statement: r(w[7]),
   };
 }
 
