@@ -7,10 +7,20 @@ import { CALIBRATION, type Calibration, confidence, type MatchFeatures, THRESHOL
 import { detect, type Part, type PartKind } from './detect';
 import { isChoiceQuestion, pickFeatured } from './featured';
 import { IndexBuilder } from './inverted-index';
-import { normalize, prepare, warmSimplified } from './normalize';
+import { normalize, normalizeForIndex, prepare, warmSimplified } from './normalize';
 import { warmPinyin } from './pinyin';
 import { detectRegister } from './register';
-import { ALL_FEATURES, docTokens, type Features, Lexicon, queryTokens, QUESTION_CHARS, STOP_CHARS } from './tokens';
+import {
+  ALL_FEATURES,
+  docTokens,
+  type Features,
+  Lexicon,
+  queryTokens,
+  QUESTION_CHARS,
+  STOP_CHARS,
+  tokenType,
+  UNI,
+} from './tokens';
 import type { Engine, EngineAnswer, Suggestion, SuggestOptions } from './types';
 
 export interface EngineFeatures extends Features {
@@ -56,7 +66,8 @@ export interface ScoredCandidate {
   features: MatchFeatures;
 }
 
-const FIELD = { title: 1, question: 1, keyword: 0.9, tag: 0.5, answer: 0.2 } as const;
+/** Field weights ×10 (integers keep the build's maps free of heap numbers); the index divides by 10. */
+const FIELD = { title: 10, question: 10, keyword: 9, tag: 5, answer: 2 } as const;
 const CANDIDATES = 12;
 const UNIGRAM_COVER = 0.4;
 
@@ -72,42 +83,60 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
   const statementThreshold = options.statementThreshold ?? THRESHOLDS.statement;
   const calibration = options.calibration ?? CALIBRATION;
 
-  const keywords = packs.flatMap((p) => p.scripts.flatMap((s) => s.keywords.map(normalize)));
+  // Short texts (keywords, product names) repeat across thousands of scripts: normalise each once.
+  const memo = new Map<string, string>();
+  const norm = (t: string) => {
+    if (t.length > 24) return normalizeForIndex(t);
+    let n = memo.get(t);
+    if (n === undefined) {
+      n = normalizeForIndex(t);
+      memo.set(t, n);
+    }
+    return n;
+  };
+  const keywords = [...new Set(packs.flatMap((p) => p.scripts.flatMap((s) => s.keywords)))].map(norm);
   const groups = f.synonyms ? packs.flatMap((p) => p.synonyms.map((g) => g.map(normalize))) : [];
   const lexicon = new Lexicon(groups, f.synonyms ? keywords : [], f.synonyms && f.defaultLexicon);
   if (f.pinyin) lexicon.buildPinyin();
 
   // Learn the packs' characters (pinyin, Traditional or not) in two batch calls instead of one call each.
-  const allText = packs
-    .flatMap((p) => p.scripts.flatMap((s) => [...s.questions, ...s.keywords, s.title ?? '']))
-    .join('');
-  warmSimplified(allText);
-  if (f.pinyin) warmPinyin(allText);
+  const questionTexts = packs.flatMap((p) => p.scripts.flatMap((s) => s.questions));
+  warmSimplified(questionTexts);
+  if (f.pinyin) warmPinyin(questionTexts);
 
-  const builder = new IndexBuilder();
+  const builder = new IndexBuilder(0.1);
   const refs: DocRef[] = [];
   const byKey = new Map<string, Script>();
+  // Reused across scripts: one token → weighted frequency map, one set for fields counted once.
+  const tf = new Map<number, number>();
+  const once = new Set<number>();
+  let weight = 0;
+  const count = (k: number) => tf.set(k, (tf.get(k) ?? 0) + weight);
+  const mark = (k: number) => once.add(k);
+  const field = (texts: string[], w: number, light = false) => {
+    weight = w;
+    for (const t of texts) if (t) docTokens(t, lexicon, f, light, count);
+  };
+  const fieldOnce = (texts: string[], w: number, light: boolean) => {
+    once.clear();
+    for (const t of texts) if (t) docTokens(t, lexicon, f, light, mark);
+    for (const k of once) tf.set(k, (tf.get(k) ?? 0) + w);
+  };
   for (const pack of packs) {
     for (const script of pack.scripts) {
       const key = `${pack.pack.id}/${script.id}`;
       if (byKey.has(key)) continue; // the same pack loaded twice: first copy wins
       byKey.set(key, script);
-      const tf = new Map<string, number>();
-      const addField = (texts: string[], weight: number, light: boolean, setOnly: boolean) => {
-        const local = new Map<string, number>();
-        for (const t of texts) docTokens(t, lexicon, f, light, local);
-        for (const [tok, n] of local) tf.set(tok, (tf.get(tok) ?? 0) + weight * (setOnly ? 1 : n));
-      };
-      const questions = script.questions.map(normalize);
-      addField(questions, FIELD.question, false, false);
-      if (script.title) addField([normalize(script.title)], FIELD.title, false, false);
-      addField(script.keywords.map(normalize), FIELD.keyword, false, false);
-      if (script.tags.length) addField(script.tags.map(normalize), FIELD.tag, false, true);
+      tf.clear();
+      field(script.questions.map(norm), FIELD.question);
+      if (script.title) field([norm(script.title)], FIELD.title);
+      field(script.keywords.map(norm), FIELD.keyword);
+      if (script.tags.length) fieldOnce(script.tags.map(norm), FIELD.tag, false);
+      // Answers: first 300 characters of each, every token counted once (variants repeat each other).
       if (f.answers)
-        addField(
-          script.answers.map((a) => normalize(a.text)),
+        fieldOnce(
+          script.answers.slice(0, 4).map((a) => normalizeForIndex(a.text.slice(0, 300), false)),
           FIELD.answer,
-          true,
           true,
         );
       builder.add(tf);
@@ -121,13 +150,13 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
     const norm = normalize(text);
     const qt = queryTokens(norm, lexicon, f);
     // One entry per distinct token: its weight and every span it covers.
-    const distinct = new Map<string, { weight: number; spans: [number, number][] }>();
+    const distinct = new Map<number, { weight: number; spans: [number, number][] }>();
     for (const t of qt.tokens) {
-      const cur = distinct.get(t.token);
+      const cur = distinct.get(t.key);
       if (cur) {
         cur.weight = Math.max(cur.weight, t.weight);
         cur.spans.push([t.start, t.end]);
-      } else distinct.set(t.token, { weight: t.weight, spans: [[t.start, t.end]] });
+      } else distinct.set(t.key, { weight: t.weight, spans: [[t.start, t.end]] });
     }
     const known: { id: number; weight: number; spans: [number, number][]; cover: number }[] = [];
     let self = 0;
@@ -136,7 +165,7 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
       if (id === undefined) self += v.weight * index.maxIdf;
       else {
         self += v.weight * index.idf[id];
-        known.push({ id, weight: v.weight, spans: v.spans, cover: tok.startsWith('u:') ? UNIGRAM_COVER : 1 });
+        known.push({ id, weight: v.weight, spans: v.spans, cover: tokenType(tok) === UNI ? UNIGRAM_COVER : 1 });
       }
     }
     // Content weight of each position of the query text (function characters weigh nothing).

@@ -12,13 +12,26 @@ export const DEFAULT_PARAMS: IndexParams = { k1: 1.2, b: 0.5 };
 
 /** Builds an index from documents given as token → weighted term frequency. */
 export class IndexBuilder {
-  readonly vocab = new Map<string, number>();
-  private docTok: number[] = [];
-  private docTf: number[] = [];
+  readonly vocab = new Map<number, number>();
+  private docTok = new Int32Array(1 << 16);
+  private docTf = new Float32Array(1 << 16);
+  private used = 0;
   private docStart: number[] = [0];
   private lengths: number[] = [];
 
-  add(tokens: Map<string, number>): number {
+  /** `scale` multiplies the frequencies given to add() (callers pass integers ×10 and scale 0.1). */
+  constructor(private readonly scale = 1) {}
+
+  add(tokens: Map<number, number>): number {
+    if (this.used + tokens.size > this.docTok.length) {
+      const size = Math.max(this.docTok.length * 2, this.used + tokens.size);
+      const tok = new Int32Array(size);
+      tok.set(this.docTok.subarray(0, this.used));
+      const tf = new Float32Array(size);
+      tf.set(this.docTf.subarray(0, this.used));
+      this.docTok = tok;
+      this.docTf = tf;
+    }
     let len = 0;
     for (const [t, tf] of tokens) {
       let id = this.vocab.get(t);
@@ -26,11 +39,11 @@ export class IndexBuilder {
         id = this.vocab.size;
         this.vocab.set(t, id);
       }
-      this.docTok.push(id);
-      this.docTf.push(tf);
-      len += tf;
+      this.docTok[this.used] = id;
+      this.docTf[this.used++] = tf * this.scale;
+      len += tf * this.scale;
     }
-    this.docStart.push(this.docTok.length);
+    this.docStart.push(this.used);
     this.lengths.push(len);
     return this.lengths.length - 1;
   }
@@ -39,12 +52,12 @@ export class IndexBuilder {
     const n = this.lengths.length;
     const v = this.vocab.size;
     const df = new Int32Array(v);
-    for (const t of this.docTok) df[t]++;
+    for (let j = 0; j < this.used; j++) df[this.docTok[j]]++;
     const offsets = new Int32Array(v + 1);
     for (let t = 0; t < v; t++) offsets[t + 1] = offsets[t] + df[t];
     const fill = offsets.slice(0, v);
-    const docs = new Int32Array(this.docTok.length);
-    const weights = new Float32Array(this.docTok.length);
+    const docs = new Int32Array(this.used);
+    const weights = new Float32Array(this.used);
     const avgdl = n ? this.lengths.reduce((a, b) => a + b, 0) / n : 1;
     const idf = new Float32Array(v);
     for (let t = 0; t < v; t++) idf[t] = bm25Idf(n, df[t]);
@@ -80,7 +93,7 @@ export class InvertedIndex {
   private readonly touched: Int32Array;
 
   constructor(
-    readonly vocab: Map<string, number>,
+    readonly vocab: Map<number, number>,
     private readonly offsets: Int32Array,
     private readonly docs: Int32Array,
     private readonly weights: Float32Array,

@@ -14,15 +14,16 @@ const OpenCC: OpenCCShape =
 let converter: ((s: string) => string) | undefined;
 let charConverter: ((s: string) => string) | undefined;
 const isTraditional = new Map<string, boolean>();
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 function t2s(text: string): string {
   converter ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
   // Detection uses OpenCC's standard T→S table: the Taiwan table also rewrites simplified 么 and 著.
   charConverter ??= OpenCC.Converter({ from: 't', to: 'cn' });
   let traditional = false;
-  for (const ch of text) {
-    if (!CJK.test(ch)) continue;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x3400 || (code > 0x9fff && (code < 0xf900 || code > 0xfaff))) continue;
+    const ch = text[i];
     let t = isTraditional.get(ch);
     if (t === undefined) {
       t = charConverter(ch) !== ch;
@@ -41,10 +42,19 @@ function t2s(text: string): string {
 }
 
 /** Learns in one converter call which of these characters are Traditional (speeds up later messages). */
-export function warmSimplified(text: string): void {
+export function warmSimplified(texts: Iterable<string>): void {
   converter ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
   charConverter ??= OpenCC.Converter({ from: 't', to: 'cn' });
-  const chars = [...new Set(text)].filter((ch) => CJK.test(ch) && !isTraditional.has(ch));
+  const seen = new Uint8Array(0x10000);
+  const chars: string[] = [];
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x3400 || c > 0x9fff || seen[c]) continue;
+      seen[c] = 1;
+      if (!isTraditional.has(text[i])) chars.push(text[i]);
+    }
+  }
   if (!chars.length) return;
   const out = charConverter(chars.join('\n')).split('\n');
   if (out.length !== chars.length) return;
@@ -61,6 +71,10 @@ const colloquialRe = new RegExp(colloquial.map(([from]) => escapeRe(from)).join(
 const colloquialMap = new Map(colloquial);
 
 const fillerPhrases = [...FILLER_PHRASES].sort((a, b) => b.length - a.length).map(escapeRe);
+/** Any character that can start a filler: most pack text has none and skips the filler regex. */
+const FILLER_START = new RegExp(
+  `[${escapeRe([...new Set([...FILLER_PHRASES.map((p) => p[0]), ...FILLER_CHARS, '亲'])].join(''))}]`,
+);
 const fillerRe = new RegExp(`${fillerPhrases.join('|')}|[${escapeRe(FILLER_CHARS)}]`, 'g');
 // 亲 is filler only as an address (亲，… / …亲 / 亲亲); 亲子 亲自 亲手 keep it.
 const qinRe = /(^|\s)亲+(?=\s|$)|^亲+|亲+$/g;
@@ -72,19 +86,30 @@ const MAX_INPUT = 2000;
  * colloquial forms. Long input is cut: a chat message that long is not a question.
  */
 export function prepare(text: string): string {
-  let s = String(text).slice(0, MAX_INPUT).normalize('NFKC');
-  s = t2s(s).toLowerCase().normalize('NFKC');
+  let s = String(text).slice(0, MAX_INPUT);
+  // NFKC changes nothing in ASCII and CJK ideographs: skip it for the common all-ASCII/CJK text.
+  const plain = PLAIN.test(s);
+  if (!plain) s = s.normalize('NFKC');
+  s = t2s(s).toLowerCase();
+  if (!plain) s = s.normalize('NFKC');
   return s.replace(colloquialRe, (m) => colloquialMap.get(m) ?? m);
 }
 
+const PLAIN = /^[\s\u0020-\u007f\u3400-\u9fff\u3000-\u303f，！？：；（）]*$/;
+
 /** Punctuation, symbols, emoji and other marks → one space; collapse whitespace. */
 export function stripPunct(text: string): string {
-  return text
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+  // Text of ASCII, CJK ideographs and CJK punctuation only (most chat and pack text) takes a plain regex.
+  const s = SIMPLE.test(text)
+    ? text.replace(/[^a-zA-Z0-9\u3400-\u9fff]+/g, ' ')
+    : text.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  return s
     .replace(/\d{6,}/g, ' ') // order numbers, phone numbers, tracking numbers
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const SIMPLE = /^[\s\u0020-\u007f\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]*$/;
 
 /** Removes filler words; repeated so that the result is stable (normalize is idempotent). */
 export function removeFiller(text: string): string {
@@ -95,6 +120,16 @@ export function removeFiller(text: string): string {
     s = next;
   }
   return s;
+}
+
+/**
+ * One pass of the normalisation, for pack text at index time (the fixpoint passes are for buyers'
+ * text). `filler: false` keeps filler words (answers: their filler is harmless and costs time).
+ */
+export function normalizeForIndex(text: string, filler = true): string {
+  const s = stripPunct(prepare(text));
+  if (!filler || !FILLER_START.test(s)) return s;
+  return s.replace(fillerRe, ' ').replace(qinRe, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Full normalisation for matching. Idempotent; never throws. */

@@ -17,11 +17,19 @@ export function charPinyin(ch: string): string {
 }
 
 /** Fills the cache for many characters in one call (much faster than one call per character). */
-export function warmPinyin(text: string): void {
-  const missing = new Set<string>();
-  for (const ch of text) if (!cache.has(ch) && /[\u3400-\u9fff]/.test(ch)) missing.add(ch);
-  if (!missing.size) return;
-  const chars = [...missing];
+export function warmPinyin(texts: Iterable<string>): void {
+  const seen = new Uint8Array(0x10000);
+  const chars: string[] = [];
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x3400 || c > 0x9fff || seen[c]) continue;
+      seen[c] = 1;
+      const ch = text[i];
+      if (!cache.has(ch)) chars.push(ch);
+    }
+  }
+  if (!chars.length) return;
   const out = pinyin(chars.join(' '), { toneType: 'none', type: 'array' }).filter((p) => p.trim() !== '');
   if (out.length !== chars.length) {
     for (const ch of chars) charPinyin(ch);

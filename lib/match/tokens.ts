@@ -1,8 +1,9 @@
 /**
- * Turns normalised text into weighted index tokens:
- *   u:字   character unigram (content characters only)      b:字字  character bigram
- *   c:N    concept (synonym group N of the lexicon)           p:fa|piao  toneless pinyin bigram
- *   e:word English word (stemmed; known words also add their Chinese translation to the text)
+ * Turns normalised text into weighted index tokens, each a small integer (see tokenKey) so that
+ * building an index of 10,000 scripts allocates nothing per token:
+ *   UNI  character unigram (content characters only)     BI   character bigram
+ *   CON  concept (synonym group of the lexicon)           PY   toneless pinyin bigram (fa|piao)
+ *   EN   English word (stemmed; known words also add their Chinese translation to the text)
  * Query tokens carry the span they cover, so the engine can tell how much of a message a script explains.
  */
 import Fuse from 'fuse.js';
@@ -20,7 +21,66 @@ export interface Features {
 
 export const ALL_FEATURES: Features = { synonyms: true, pinyin: true, english: true, unigrams: true, fuzzy: true };
 
-export const TOKEN_WEIGHT = { u: 0.35, b: 1, c: 1.3, p: 0.45, e: 1, h: 1 } as const;
+export const UNI = 1;
+export const BI = 2;
+export const PY = 3;
+export const CON = 4;
+export const EN = 5;
+/*
+ * Keys stay below 2^30 so V8 keeps them as small integers (no heap numbers, no garbage):
+ * bigrams of two CJK characters (U+3400–U+9FFF) take 0 … 764M, the other types sit above.
+ */
+const CJK_BASE = 0x3400;
+const CJK_SPAN = 0x9fff - CJK_BASE + 1;
+const BASE = [0, 770_000_000, 0, 780_000_000, 790_000_000, 900_000_000] as const;
+export function tokenKey(type: number, a: number, b = 0): number {
+  switch (type) {
+    case BI:
+      return (a - CJK_BASE) * CJK_SPAN + (b - CJK_BASE);
+    case PY:
+      return BASE[PY] + a * 2048 + b;
+    default:
+      return BASE[type] + a;
+  }
+}
+export function tokenType(key: number): number {
+  if (key < BASE[UNI]) return BI;
+  if (key < BASE[PY]) return UNI;
+  if (key < BASE[CON]) return PY;
+  if (key < BASE[EN]) return CON;
+  return EN;
+}
+
+/** Query weight of each token type (index = type). */
+export const TOKEN_WEIGHT = [0, 0.35, 1, 0.45, 1.3, 1] as const;
+
+const englishIds = new Map<string, number>();
+/** Interned id of an English word (shared by all engines; the vocabulary of buyers is small). */
+export function englishKey(word: string): number {
+  let id = englishIds.get(word);
+  if (id === undefined) {
+    id = englishIds.size + 1;
+    englishIds.set(word, id);
+  }
+  return tokenKey(EN, id);
+}
+
+const syllableIds = new Map<string, number>();
+const charSyllable = new Int32Array(0x10000).fill(-1);
+/** Interned id of a character's toneless pinyin syllable; 0 when it has none. */
+function syllable(code: number): number {
+  let id = charSyllable[code];
+  if (id < 0) {
+    const p = charPinyin(String.fromCharCode(code));
+    if (!p) id = 0;
+    else {
+      id = syllableIds.get(p) ?? Math.min(syllableIds.size + 1, 2047);
+      syllableIds.set(p, id);
+    }
+    charSyllable[code] = id;
+  }
+  return id;
+}
 
 /** Function characters: never a token on their own and no weight in coverage. */
 export const STOP_CHARS = new Set(
@@ -34,7 +94,7 @@ export const QUESTION_CHARS = new Set('什怎哪几多少谁为何吗么呢啥�
 const CJK = /[\u3400-\u9fff]/;
 
 export interface QueryToken {
-  token: string;
+  key: number;
   weight: number;
   start: number;
   end: number;
@@ -93,10 +153,22 @@ export function fuzzyEnglish(word: string): string | undefined {
 /** Clothing size letters (S/M/XL) and "码" mean the same thing in a store chat. */
 const SIZE_LETTER = /^(xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)$/;
 
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  ids?: number[];
+}
+
+export interface LexiconMatch {
+  ids: number[];
+  start: number;
+  end: number;
+  exact: boolean;
+}
+
 /** The synonym lexicon of one engine: Huashu's defaults, extended by the packs' groups and keywords. */
 export class Lexicon {
   private readonly concepts = new Map<string, number[]>();
-  private readonly byFirst = new Map<string, number[]>();
+  private readonly root: TrieNode = { next: new Map() };
   private readonly byPinyin = new Map<string, number[]>();
   private groups = 0;
 
@@ -104,7 +176,7 @@ export class Lexicon {
     if (useDefaults) for (const g of SYNONYM_GROUPS) this.addGroup(g);
     for (const g of extraGroups) this.addGroup(g);
     // Pack keywords are words of their own: matching one exactly is stronger than its characters.
-    for (const k of keywords) if (!this.concepts.has(k) && [...k].length >= 2) this.addGroup([k]);
+    for (const k of keywords) if (!this.concepts.has(k) && k.length >= 2) this.addGroup([k]);
   }
 
   /** A group sharing a word with known groups extends them; otherwise it is a new concept. */
@@ -115,22 +187,29 @@ export class Lexicon {
     for (const w of clean) for (const c of this.concepts.get(w) ?? []) existing.add(c);
     const ids = existing.size ? [...existing] : [this.groups++];
     for (const w of clean) {
-      const cur = this.concepts.get(w) ?? [];
-      for (const id of ids) if (!cur.includes(id)) cur.push(id);
-      if (!this.concepts.has(w)) {
+      let cur = this.concepts.get(w);
+      if (!cur) {
+        cur = [];
         this.concepts.set(w, cur);
-        const first = w[0];
-        const lens = this.byFirst.get(first) ?? [];
-        if (!lens.includes(w.length)) lens.push(w.length);
-        lens.sort((a, b) => b - a);
-        this.byFirst.set(first, lens);
+        let node = this.root;
+        for (let i = 0; i < w.length; i++) {
+          const code = w.charCodeAt(i);
+          let nxt = node.next.get(code);
+          if (!nxt) {
+            nxt = { next: new Map() };
+            node.next.set(code, nxt);
+          }
+          node = nxt;
+        }
+        node.ids = cur;
       }
+      for (const id of ids) if (!cur.includes(id)) cur.push(id);
     }
   }
 
   /** Builds the homophone table (pinyin of every lexicon word of 2+ Chinese characters). */
   buildPinyin(): void {
-    warmPinyin([...this.concepts.keys()].join(''));
+    warmPinyin(this.concepts.keys());
     for (const [w, ids] of this.concepts) {
       if (w.length < 2 || ![...w].every((ch) => CJK.test(ch))) continue;
       const key = wordPinyin(w);
@@ -154,16 +233,14 @@ export class Lexicon {
    * Every lexicon word in `text` with its span; a match inside a longer match is dropped
    * (补 inside 补差价). With `homophones`, 2–4 character stretches that sound like a lexicon word count too.
    */
-  scan(text: string, homophones: boolean): { ids: number[]; start: number; end: number; exact: boolean }[] {
-    const found: { ids: number[]; start: number; end: number; exact: boolean }[] = [];
+  scan(text: string, homophones: boolean): LexiconMatch[] {
+    const found: LexiconMatch[] = [];
     for (let i = 0; i < text.length; i++) {
-      const lens = this.byFirst.get(text[i]);
-      if (lens) {
-        for (const len of lens) {
-          if (i + len > text.length) continue;
-          const ids = this.concepts.get(text.slice(i, i + len));
-          if (ids) found.push({ ids, start: i, end: i + len, exact: true });
-        }
+      let node: TrieNode | undefined = this.root;
+      for (let j = i; j < text.length; j++) {
+        node = node.next.get(text.charCodeAt(j));
+        if (!node) break;
+        if (node.ids) found.push({ ids: node.ids, start: i, end: j + 1, exact: true });
       }
       if (homophones && CJK.test(text[i])) {
         for (let len = 2; len <= 4 && i + len <= text.length; len++) {
@@ -175,6 +252,7 @@ export class Lexicon {
         }
       }
     }
+    if (found.length < 2) return found;
     return found.filter(
       (m) =>
         !found.some(
@@ -191,7 +269,7 @@ export class Lexicon {
 
 interface EnglishResult {
   text: string;
-  words: { token: string; start: number; end: number }[];
+  words: { key: number; start: number; end: number }[];
 }
 
 /**
@@ -239,7 +317,7 @@ export function translateEnglish(text: string, enabled: boolean, fuzzy = false):
         out += ` ${zh} `;
         for (let k = 0; k < matched; k++) {
           const w = parts[i + 2 * k].raw;
-          if (!EN_STOPWORDS.has(w)) words.push({ token: `e:${stem(w)}`, start, end: start + zh.length });
+          if (!EN_STOPWORDS.has(w)) words.push({ key: englishKey(stem(w)), start, end: start + zh.length });
         }
         i += 2 * (matched - 1);
         continue;
@@ -249,19 +327,19 @@ export function translateEnglish(text: string, enabled: boolean, fuzzy = false):
         const zh = EN_LOOKUP.get(typo) ?? '';
         const start = out.length + 1;
         out += ` ${zh} `;
-        words.push({ token: `e:${stem(typo)}`, start, end: start + zh.length });
+        words.push({ key: englishKey(stem(typo)), start, end: start + zh.length });
         continue;
       }
       if (SIZE_LETTER.test(p.raw)) {
         const start = out.length + 1;
         out += ' 码 ';
-        words.push({ token: `e:${p.raw}`, start, end: start + 1 });
+        words.push({ key: englishKey(p.raw), start, end: start + 1 });
         continue;
       }
     }
     const start = out.length + 1;
     out += ` ${p.raw} `;
-    if (!EN_STOPWORDS.has(p.raw)) words.push({ token: `e:${stem(p.raw)}`, start, end: start + p.raw.length });
+    if (!EN_STOPWORDS.has(p.raw)) words.push({ key: englishKey(stem(p.raw)), start, end: start + p.raw.length });
   }
   return { text: out, words };
 }
@@ -279,60 +357,65 @@ export function queryTokens(normalised: string, lexicon: Lexicon, f: Features): 
   const en = translateEnglish(normalised, f.english, f.fuzzy);
   const text = en.text + numberHints(normalised);
   const tokens: QueryToken[] = [];
-  for (const w of en.words) tokens.push({ token: w.token, weight: TOKEN_WEIGHT.e, start: w.start, end: w.end });
-  cjkTokens(text, f, (token, weight, start, end) => tokens.push({ token, weight, start, end }));
+  for (const w of en.words) tokens.push({ key: w.key, weight: TOKEN_WEIGHT[EN], start: w.start, end: w.end });
+  cjkTokens(text, f, (key, start, end) => tokens.push({ key, weight: TOKEN_WEIGHT[tokenType(key)], start, end }));
   if (f.synonyms) {
     for (const m of lexicon.scan(text, f.pinyin)) {
-      for (const id of m.ids)
-        tokens.push({ token: `c:${id}`, weight: TOKEN_WEIGHT.c * (m.exact ? 1 : 0.8), start: m.start, end: m.end });
+      for (const id of m.ids) {
+        tokens.push({
+          key: tokenKey(CON, id),
+          weight: TOKEN_WEIGHT[CON] * (m.exact ? 1 : 0.8),
+          start: m.start,
+          end: m.end,
+        });
+      }
     }
   }
   return { text, tokens };
 }
 
-/** Tokens of one piece of pack text (a question, keyword, title or answer) with counts. */
+/** Tokens of one piece of pack text (a question, keyword, title or answer), one `emit` per occurrence. */
 export function docTokens(
   normalised: string,
   lexicon: Lexicon,
   f: Features,
   light: boolean,
-  out: Map<string, number>,
+  emit: (key: number) => void,
 ): void {
   const en = translateEnglish(normalised, f.english);
   const text = en.text;
-  const add = (t: string) => out.set(t, (out.get(t) ?? 0) + 1);
-  for (const w of en.words) add(w.token);
-  if (light) {
-    cjkTokens(text, { ...f, unigrams: false, pinyin: false }, add);
-  } else cjkTokens(text, f, add);
-  if (f.synonyms) for (const m of lexicon.scan(text, false)) for (const id of m.ids) add(`c:${id}`);
+  for (const w of en.words) emit(w.key);
+  cjkTokens(text, light ? { ...f, unigrams: false, pinyin: false } : f, emit);
+  if (f.synonyms) for (const m of lexicon.scan(text, false)) for (const id of m.ids) emit(tokenKey(CON, id));
 }
 
-function cjkTokens(
-  text: string,
-  f: Features,
-  emit: (token: string, weight: number, start: number, end: number) => void,
-): void {
+function isCjk(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
+const STOP_CODES = new Set([...STOP_CHARS].map((c) => c.charCodeAt(0)));
+
+function cjkTokens(text: string, f: Features, emit: (key: number, start: number, end: number) => void): void {
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (!CJK.test(ch)) {
+    const code = text.charCodeAt(i);
+    if (!isCjk(code)) {
       prev = -1;
       continue;
     }
-    if (f.unigrams && !STOP_CHARS.has(ch)) emit(`u:${ch}`, TOKEN_WEIGHT.u, i, i + 1);
+    const stop = STOP_CODES.has(code);
+    if (f.unigrams && !stop) emit(tokenKey(UNI, code), i, i + 1);
     if (prev >= 0) {
-      const pc = text[prev];
       // Bigrams made only of function characters (是不, 了吗) say nothing about the topic.
-      if (!(STOP_CHARS.has(pc) && STOP_CHARS.has(ch))) {
-        emit(`b:${pc}${ch}`, TOKEN_WEIGHT.b, prev, i + 1);
+      if (!(stop && STOP_CODES.has(prev))) {
+        emit(tokenKey(BI, prev, code), i - 1, i + 1);
         if (f.pinyin) {
-          const a = charPinyin(pc);
-          const b = charPinyin(ch);
-          if (a && b) emit(`p:${a}|${b}`, TOKEN_WEIGHT.p, prev, i + 1);
+          const a = syllable(prev);
+          const b = syllable(code);
+          if (a && b) emit(tokenKey(PY, a, b), i - 1, i + 1);
         }
       }
     }
-    prev = i;
+    prev = code;
   }
 }
