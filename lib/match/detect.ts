@@ -191,7 +191,7 @@ const CJK = /[\u3400-\u9fff]/;
 export function isSocial(clause: string): boolean {
   const plain = stripPunct(clause);
   const base = removeFiller(plain);
-  if (!base) return Boolean(plain);
+  if (!base) return true; // only filler, emoji or punctuation
   const rest = base.replace(socialRe, ' ').replace(EN_FILLER, ' ').replace(/\s+/g, '');
   // Only a clause with a social word can be social: 还是 alone is part of a question.
   if (rest === base.replace(/\s+/g, '') && base === plain) return false;

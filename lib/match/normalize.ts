@@ -95,7 +95,7 @@ export function prepare(text: string): string {
   return s.replace(colloquialRe, (m) => colloquialMap.get(m) ?? m);
 }
 
-const PLAIN = /^[\s\u0020-\u007f\u3400-\u9fff\u3000-\u303f，！？：；（）]*$/;
+const PLAIN = /^[\s\u0020-\u007f\u3400-\u9fff\u3001-\u303f]*$/;
 
 /** Punctuation, symbols, emoji and other marks → one space; collapse whitespace. */
 export function stripPunct(text: string): string {
