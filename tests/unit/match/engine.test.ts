@@ -114,7 +114,10 @@ describe('engine ranking', () => {
     const s = engine.suggest('什么时候发货', { limit: 2 }).suggestions;
     expect(s.length).toBeGreaterThan(0);
     expect(s.length).toBeLessThanOrEqual(2);
-    for (const x of s) (expect(x.confidence).toBeGreaterThan(0), expect(x.confidence).toBeLessThanOrEqual(1));
+    for (const x of s) {
+      expect(x.confidence).toBeGreaterThan(0);
+      expect(x.confidence).toBeLessThanOrEqual(1);
+    }
     expect(s[0].confidence).toBeGreaterThanOrEqual(s[s.length - 1].confidence);
     expect(s[0]).toMatchObject({ packId: 'acme', scriptId: 'ship-time', title: '什么时候发货', part: '什么时候发货' });
   });
