@@ -12,12 +12,16 @@ import { warmPinyin } from './pinyin';
 import { detectRegister } from './register';
 import {
   ALL_FEATURES,
+  BI,
+  bigramPinyinKey,
   docTokens,
   type Features,
   Lexicon,
+  PY,
   queryTokens,
   QUESTION_CHARS,
   STOP_CHARS,
+  TOKEN_WEIGHT,
   tokenType,
   UNI,
 } from './tokens';
@@ -66,8 +70,7 @@ export interface ScoredCandidate {
   features: MatchFeatures;
 }
 
-/** Field weights ×10 (integers keep the build's maps free of heap numbers); the index divides by 10. */
-const FIELD = { title: 10, question: 10, keyword: 9, tag: 5, answer: 2 } as const;
+const FIELD = { title: 1, question: 1, keyword: 0.9, tag: 0.5, answer: 0.2 } as const;
 const CANDIDATES = 12;
 const UNIGRAM_COVER = 0.4;
 
@@ -104,46 +107,57 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
   warmSimplified(questionTexts);
   if (f.pinyin) warmPinyin(questionTexts);
 
-  const builder = new IndexBuilder(0.1);
+  const builder = new IndexBuilder();
   const refs: DocRef[] = [];
   const byKey = new Map<string, Script>();
-  // Reused across scripts: one token → weighted frequency map, one set for fields counted once.
-  const tf = new Map<number, number>();
-  const once = new Set<number>();
   let weight = 0;
-  const count = (k: number) => tf.set(k, (tf.get(k) ?? 0) + weight);
-  const mark = (k: number) => once.add(k);
-  const field = (texts: string[], w: number, light = false) => {
+  const count = (k: number) => builder.token(k, weight);
+  const countOnce = (k: number) => builder.once(k, weight);
+  const field = (texts: readonly string[], w: number) => {
     weight = w;
-    for (const t of texts) if (t) docTokens(t, lexicon, f, light, count);
-  };
-  const fieldOnce = (texts: string[], w: number, light: boolean) => {
-    once.clear();
-    for (const t of texts) if (t) docTokens(t, lexicon, f, light, mark);
-    for (const k of once) tf.set(k, (tf.get(k) ?? 0) + w);
+    for (const t of texts) {
+      const n = norm(t);
+      if (n) docTokens(n, lexicon, f, false, count);
+    }
   };
   for (const pack of packs) {
     for (const script of pack.scripts) {
       const key = `${pack.pack.id}/${script.id}`;
       if (byKey.has(key)) continue; // the same pack loaded twice: first copy wins
       byKey.set(key, script);
-      tf.clear();
-      field(script.questions.map(norm), FIELD.question);
-      if (script.title) field([norm(script.title)], FIELD.title);
-      field(script.keywords.map(norm), FIELD.keyword);
-      if (script.tags.length) fieldOnce(script.tags.map(norm), FIELD.tag, false);
+      builder.begin();
+      field(script.questions, FIELD.question);
+      if (script.title) field([script.title], FIELD.title);
+      field(script.keywords, FIELD.keyword);
+      if (script.tags.length) {
+        builder.beginField();
+        weight = FIELD.tag;
+        for (const t of script.tags) docTokens(norm(t), lexicon, f, false, countOnce);
+      }
       // Answers: first 300 characters of each, every token counted once (variants repeat each other).
-      if (f.answers)
-        fieldOnce(
-          script.answers.slice(0, 4).map((a) => normalizeForIndex(a.text.slice(0, 300), false)),
-          FIELD.answer,
-          true,
-        );
-      builder.add(tf);
+      if (f.answers) {
+        builder.beginField();
+        weight = FIELD.answer;
+        for (const a of script.answers.slice(0, 4))
+          docTokens(normalizeForIndex(a.text.slice(0, 300), false), lexicon, f, true, countOnce);
+      }
+      builder.end();
       refs.push({ packId: pack.pack.id, script });
     }
   }
   const index = builder.build();
+
+  // Homophones: the index's bigrams grouped by toneless pinyin, so 发漂 in a message also finds 发票.
+  const homophones = new Map<number, number[]>();
+  if (f.pinyin) {
+    for (const [key, id] of index.vocab) {
+      const py = bigramPinyinKey(key);
+      if (py < 0) continue;
+      const ids = homophones.get(py);
+      if (ids) ids.push(id);
+      else homophones.set(py, [id]);
+    }
+  }
 
   /** Distinct query tokens that the index knows, with their spans, and the query's own best score. */
   function analyse(text: string) {
@@ -158,16 +172,27 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
         cur.spans.push([t.start, t.end]);
       } else distinct.set(t.key, { weight: t.weight, spans: [[t.start, t.end]] });
     }
-    const known: { id: number; weight: number; spans: [number, number][]; cover: number }[] = [];
+    const byId = new Map<number, { id: number; weight: number; spans: [number, number][]; cover: number }>();
+    const addKnown = (id: number, weight: number, spans: [number, number][], cover: number) => {
+      const cur = byId.get(id);
+      if (cur) {
+        cur.weight += weight;
+        cur.spans.push(...spans);
+      } else byId.set(id, { id, weight, spans: [...spans], cover });
+    };
     let self = 0;
     for (const [tok, v] of distinct) {
       const id = index.vocab.get(tok);
-      if (id === undefined) self += v.weight * index.maxIdf;
-      else {
-        self += v.weight * index.idf[id];
-        known.push({ id, weight: v.weight, spans: v.spans, cover: tokenType(tok) === UNI ? UNIGRAM_COVER : 1 });
+      const type = tokenType(tok);
+      self += v.weight * (id === undefined ? index.maxIdf : index.idf[id]);
+      if (id !== undefined) addKnown(id, v.weight, v.spans, type === UNI ? UNIGRAM_COVER : 1);
+      if (type === BI && f.pinyin) {
+        // The bigram's homophones (itself included) at the pinyin weight.
+        self += TOKEN_WEIGHT[PY] * (id === undefined ? index.maxIdf : index.idf[id]);
+        for (const h of homophones.get(bigramPinyinKey(tok)) ?? []) addKnown(h, TOKEN_WEIGHT[PY], v.spans, 1);
       }
     }
+    const known = [...byId.values()];
     // Content weight of each position of the query text (function characters weigh nothing).
     const content = contentWeights(qt.text);
     const totalContent = content.reduce((a, b) => a + b, 0) || 1;

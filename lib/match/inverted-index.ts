@@ -10,7 +10,11 @@ export interface IndexParams {
 
 export const DEFAULT_PARAMS: IndexParams = { k1: 1.2, b: 0.5 };
 
-/** Builds an index from documents given as token → weighted term frequency. */
+/**
+ * Builds an index one document at a time: begin(), token() for every occurrence (or once() for fields
+ * where a token counts once), end(). Per-document counts live in typed arrays stamped with the
+ * document number, so a build of 10,000 documents allocates almost nothing per token.
+ */
 export class IndexBuilder {
   readonly vocab = new Map<number, number>();
   private docTok = new Int32Array(1 << 16);
@@ -18,13 +22,67 @@ export class IndexBuilder {
   private used = 0;
   private docStart: number[] = [0];
   private lengths: number[] = [];
+  // Per-token scratch, indexed by token id.
+  private acc = new Float32Array(1 << 14);
+  private stamp = new Int32Array(1 << 14).fill(-1);
+  private fieldStamp = new Int32Array(1 << 14).fill(-1);
+  private touched: number[] = [];
+  private doc = -1;
+  private field = 0;
 
-  /** `scale` multiplies the frequencies given to add() (callers pass integers ×10 and scale 0.1). */
-  constructor(private readonly scale = 1) {}
+  begin(): void {
+    this.doc++;
+    this.touched.length = 0;
+  }
 
-  add(tokens: Map<number, number>): number {
-    if (this.used + tokens.size > this.docTok.length) {
-      const size = Math.max(this.docTok.length * 2, this.used + tokens.size);
+  /** Starts a field whose tokens count once each (see once()). */
+  beginField(): void {
+    this.field++;
+  }
+
+  private id(key: number): number {
+    let id = this.vocab.get(key);
+    if (id === undefined) {
+      id = this.vocab.size;
+      this.vocab.set(key, id);
+      if (id >= this.acc.length) {
+        const grow = <T extends Float32Array | Int32Array>(a: T, fill: number): T => {
+          const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+          b.fill(fill);
+          b.set(a);
+          return b;
+        };
+        this.acc = grow(this.acc, 0);
+        this.stamp = grow(this.stamp, -1);
+        this.fieldStamp = grow(this.fieldStamp, -1);
+      }
+    }
+    return id;
+  }
+
+  /** One occurrence of token `key` with weight `w`. */
+  token(key: number, w: number): void {
+    const id = this.id(key);
+    if (this.stamp[id] !== this.doc) {
+      this.stamp[id] = this.doc;
+      this.acc[id] = 0;
+      this.touched.push(id);
+    }
+    this.acc[id] += w;
+  }
+
+  /** Token `key` with weight `w`, counted at most once per field (see beginField()). */
+  once(key: number, w: number): void {
+    const id = this.id(key);
+    if (this.fieldStamp[id] === this.field) return;
+    this.fieldStamp[id] = this.field;
+    this.token(key, w);
+  }
+
+  end(): number {
+    const n = this.touched.length;
+    if (this.used + n > this.docTok.length) {
+      const size = Math.max(this.docTok.length * 2, this.used + n);
       const tok = new Int32Array(size);
       tok.set(this.docTok.subarray(0, this.used));
       const tf = new Float32Array(size);
@@ -33,19 +91,21 @@ export class IndexBuilder {
       this.docTf = tf;
     }
     let len = 0;
-    for (const [t, tf] of tokens) {
-      let id = this.vocab.get(t);
-      if (id === undefined) {
-        id = this.vocab.size;
-        this.vocab.set(t, id);
-      }
+    for (const id of this.touched) {
       this.docTok[this.used] = id;
-      this.docTf[this.used++] = tf * this.scale;
-      len += tf * this.scale;
+      this.docTf[this.used++] = this.acc[id];
+      len += this.acc[id];
     }
     this.docStart.push(this.used);
     this.lengths.push(len);
-    return this.lengths.length - 1;
+    return this.doc;
+  }
+
+  /** A whole document given as token → weighted frequency. */
+  add(tokens: Map<number, number>): number {
+    this.begin();
+    for (const [k, w] of tokens) this.token(k, w);
+    return this.end();
   }
 
   build(params: IndexParams = DEFAULT_PARAMS): InvertedIndex {

@@ -13,7 +13,8 @@ const OpenCC: OpenCCShape =
 
 let converter: ((s: string) => string) | undefined;
 let charConverter: ((s: string) => string) | undefined;
-const isTraditional = new Map<string, boolean>();
+/** Per BMP character: 0 not yet known, 1 Simplified or shared, 2 Traditional. */
+const charState = new Uint8Array(0x10000);
 
 function t2s(text: string): string {
   converter ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
@@ -23,13 +24,13 @@ function t2s(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x3400 || (code > 0x9fff && (code < 0xf900 || code > 0xfaff))) continue;
-    const ch = text[i];
-    let t = isTraditional.get(ch);
-    if (t === undefined) {
-      t = charConverter(ch) !== ch;
-      isTraditional.set(ch, t);
+    let state = charState[code];
+    if (!state) {
+      const ch = text[i];
+      state = charConverter(ch) !== ch ? 2 : 1;
+      charState[code] = state;
     }
-    if (t) {
+    if (state === 2) {
       traditional = true;
       break;
     }
@@ -52,13 +53,13 @@ export function warmSimplified(texts: Iterable<string>): void {
       const c = text.charCodeAt(i);
       if (c < 0x3400 || c > 0x9fff || seen[c]) continue;
       seen[c] = 1;
-      if (!isTraditional.has(text[i])) chars.push(text[i]);
+      if (!charState[c]) chars.push(text[i]);
     }
   }
   if (!chars.length) return;
   const out = charConverter(chars.join('\n')).split('\n');
   if (out.length !== chars.length) return;
-  chars.forEach((ch, i) => isTraditional.set(ch, out[i] !== ch));
+  chars.forEach((ch, i) => (charState[ch.charCodeAt(0)] = out[i] !== ch ? 2 : 1));
 }
 
 /** Converts Traditional Chinese (incl. Taiwan phrasing) to Simplified; Simplified text is returned as is. */

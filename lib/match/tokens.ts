@@ -2,7 +2,7 @@
  * Turns normalised text into weighted index tokens, each a small integer (see tokenKey) so that
  * building an index of 10,000 scripts allocates nothing per token:
  *   UNI  character unigram (content characters only)     BI   character bigram
- *   CON  concept (synonym group of the lexicon)           PY   toneless pinyin bigram (fa|piao)
+ *   CON  concept (synonym group of the lexicon)           PY   key of a bigram's toneless pinyin (fa|piao)
  *   EN   English word (stemmed; known words also add their Chinese translation to the text)
  * Query tokens carry the span they cover, so the engine can tell how much of a message a script explains.
  */
@@ -352,6 +352,17 @@ export function numberHints(text: string): string {
   return hints;
 }
 
+/**
+ * Toneless pinyin of a bigram token (fa|piao for 发票 and for its typo 发漂), or -1. The engine
+ * groups the index's bigrams by this key, so a query bigram also finds its homophones.
+ */
+export function bigramPinyinKey(key: number): number {
+  if (tokenType(key) !== BI) return -1;
+  const a = syllable(Math.floor(key / CJK_SPAN) + CJK_BASE);
+  const b = syllable((key % CJK_SPAN) + CJK_BASE);
+  return a && b ? tokenKey(PY, a, b) : -1;
+}
+
 /** Tokens of a normalised query, with spans. */
 export function queryTokens(normalised: string, lexicon: Lexicon, f: Features): QueryTokens {
   const en = translateEnglish(normalised, f.english, f.fuzzy);
@@ -385,7 +396,7 @@ export function docTokens(
   const en = translateEnglish(normalised, f.english);
   const text = en.text;
   for (const w of en.words) emit(w.key);
-  cjkTokens(text, light ? { ...f, unigrams: false, pinyin: false } : f, emit);
+  cjkTokens(text, light ? { ...f, unigrams: false } : f, emit);
   if (f.synonyms) for (const m of lexicon.scan(text, false)) for (const id of m.ids) emit(tokenKey(CON, id));
 }
 
@@ -405,17 +416,8 @@ function cjkTokens(text: string, f: Features, emit: (key: number, start: number,
     }
     const stop = STOP_CODES.has(code);
     if (f.unigrams && !stop) emit(tokenKey(UNI, code), i, i + 1);
-    if (prev >= 0) {
-      // Bigrams made only of function characters (是不, 了吗) say nothing about the topic.
-      if (!(stop && STOP_CODES.has(prev))) {
-        emit(tokenKey(BI, prev, code), i - 1, i + 1);
-        if (f.pinyin) {
-          const a = syllable(prev);
-          const b = syllable(code);
-          if (a && b) emit(tokenKey(PY, a, b), i - 1, i + 1);
-        }
-      }
-    }
+    // Bigrams made only of function characters (是不, 了吗) say nothing about the topic.
+    if (prev >= 0 && !(stop && STOP_CODES.has(prev))) emit(tokenKey(BI, prev, code), i - 1, i + 1);
     prev = code;
   }
 }
