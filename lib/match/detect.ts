@@ -112,6 +112,51 @@ const SOCIAL_ZH = [
   '呵',
   '哦',
   '嗯呢',
+  '哦哦',
+  '噢噢',
+  '好说',
+  '谢啦',
+  '3q',
+  '麻烦了',
+  '麻烦你了',
+  '打扰了',
+  '不好意思',
+  '没关系',
+  '不客气',
+  '88',
+  '回见',
+  '到了',
+  '已收到',
+  '东西收到了',
+  '货收到了',
+  '拍好了',
+  '下好单了',
+  '刚拍了',
+  '付款了',
+  '已经付了',
+  '爱了',
+  '完美',
+  '物美价廉',
+  '下次还来',
+  '会回购',
+  '回购',
+  '推荐给朋友',
+  '质量不错',
+  '很好',
+  '挺好的',
+  '非常好',
+  '超级好看',
+  '那好吧',
+  '那算了',
+  '先不要了',
+  '晚点再说',
+  '我问问',
+  '我问一下',
+  '我看看',
+  '我找找',
+  '等我一下',
+  '我先看看',
+  '我先考虑',
 ];
 const SOCIAL_EN = [
   'thank you very much',
@@ -165,6 +210,24 @@ const SOCIAL_EN = [
   'done',
   'paid',
   'ordered',
+  'no worries',
+  'np',
+  'appreciate it',
+  'have a nice day',
+  'have a good day',
+  'will do',
+  'i will wait',
+  'wait a moment',
+  'one moment',
+  'let me check',
+  'lol',
+  'haha',
+  'good job',
+  'love them',
+  'looks great',
+  'it arrived',
+  'got them',
+  'got the package',
 ];
 const socialRe = new RegExp(
   [...SOCIAL_ZH, ...SOCIAL_EN]
@@ -186,6 +249,18 @@ const REQUEST =
 /** Sentence punctuation; within Chinese sentences spaces separate clauses too (buyers use them as commas). */
 const SENTENCE = /([。！!？?；;，,、\n…~]+)/;
 const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Praise and contentment without a question ("物流很快", "质量挺好的", "穿着很舒服"): no script needed.
+ * A negation or a problem word anywhere in the clause makes it a complaint instead.
+ */
+const PRAISE =
+  /(很|挺|超|真|太|非常|特别|蛮|好|都|也|还)(快|好|棒|赞|不错|满意|喜欢|漂亮|好看|舒服|合适|划算|值|给力|软|香|好用|好吃|清楚|耐心|专业|及时)(的|了|啊|呀|哦|哈|呢)*$/;
+const PROBLEM = /不|没|别|差|坏|慢|问题|怎|吗|么|啥|为什么|能否|可以|破|脏|错|退|换|赔|但|可是|就是|却/;
+export function isPraise(clause: string): boolean {
+  const c = stripPunct(clause);
+  return PRAISE.test(c) && !PROBLEM.test(c);
+}
 
 /** True when a clause carries no request or question beyond social talk. */
 export function isSocial(clause: string): boolean {
@@ -226,7 +301,7 @@ export function detect(message: string): Detection {
     sub.forEach((c, j) => clauses.push({ text: c, qmark: qmark && j === sub.length - 1 }));
   }
   const merged = clauses;
-  const content = merged.filter((c) => !isSocial(c.text));
+  const content = merged.filter((c) => !isSocial(c.text) && !isPraise(c.text));
   if (!content.length) return { needsAnswer: false, parts: [], whole: { text: '', kind: 'statement' } };
 
   const parts: Part[] = [];
