@@ -86,10 +86,9 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
   const statementThreshold = options.statementThreshold ?? THRESHOLDS.statement;
   const calibration = options.calibration ?? CALIBRATION;
 
-  // Short texts (keywords, product names) repeat across thousands of scripts: normalise each once.
+  // Keywords and tags repeat across thousands of scripts: normalise each once.
   const memo = new Map<string, string>();
   const norm = (t: string) => {
-    if (t.length > 24) return normalizeForIndex(t);
     let n = memo.get(t);
     if (n === undefined) {
       n = normalizeForIndex(t);
@@ -113,11 +112,23 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
   let weight = 0;
   const count = (k: number) => builder.token(k, weight);
   const countOnce = (k: number) => builder.once(k, weight);
-  const field = (texts: readonly string[], w: number) => {
+  // Keywords (product names, categories) repeat across thousands of scripts: tokenise each once.
+  const keywordTokens = new Map<string, number[]>();
+  const field = (texts: readonly string[], w: number, repeated: boolean) => {
     weight = w;
     for (const t of texts) {
-      const n = norm(t);
-      if (n) docTokens(n, lexicon, f, false, count);
+      if (!repeated) {
+        const n = normalizeForIndex(t);
+        if (n) docTokens(n, lexicon, f, false, count);
+        continue;
+      }
+      let keys = keywordTokens.get(t);
+      if (!keys) {
+        const out: number[] = [];
+        docTokens(norm(t), lexicon, f, false, (k) => out.push(k));
+        keywordTokens.set(t, (keys = out));
+      }
+      for (const k of keys) builder.token(k, w);
     }
   };
   for (const pack of packs) {
@@ -126,9 +137,9 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
       if (byKey.has(key)) continue; // the same pack loaded twice: first copy wins
       byKey.set(key, script);
       builder.begin();
-      field(script.questions, FIELD.question);
-      if (script.title) field([script.title], FIELD.title);
-      field(script.keywords, FIELD.keyword);
+      field(script.questions, FIELD.question, false);
+      if (script.title) field([script.title], FIELD.title, false);
+      field(script.keywords, FIELD.keyword, true);
       if (script.tags.length) {
         builder.beginField();
         weight = FIELD.tag;

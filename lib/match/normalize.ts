@@ -123,12 +123,83 @@ export function removeFiller(text: string): string {
   return s;
 }
 
+const COLLOQUIAL_START = new Uint8Array(0x10000);
+for (const [from] of COLLOQUIAL) COLLOQUIAL_START[from.charCodeAt(0)] = 1;
+const buffer = new Uint16Array(MAX_INPUT);
+
+/**
+ * stripPunct(prepare(text)) in one pass over the characters, for text made of ASCII, Simplified
+ * CJK ideographs and CJK punctuation (nearly all pack text); undefined for anything else.
+ */
+export function fastStrip(text: string): string | undefined {
+  const n = Math.min(text.length, MAX_INPUT);
+  let len = 0;
+  let space = false;
+  let colloquialHit = false;
+  let digits = 0;
+  let longNumber = false;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) {
+      let state = charState[c];
+      if (!state) {
+        t2s(text[i]);
+        state = charState[c];
+      }
+      if (state !== 1) return undefined;
+      if (COLLOQUIAL_START[c]) colloquialHit = true;
+      digits = 0;
+    } else if (c >= 0x41 && c <= 0x5a) {
+      c += 0x20;
+      digits = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (++digits >= 6) longNumber = true;
+    } else if (c >= 0x61 && c <= 0x7a) {
+      digits = 0;
+    } else if (
+      c >= 0xff10 &&
+      c <= 0xff5a &&
+      ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c <= 0xff19)
+    ) {
+      // Full-width letters and digits: what NFKC and lower case make of them.
+      c -= 0xfee0;
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      if (c <= 0x39) {
+        if (++digits >= 6) longNumber = true;
+      } else digits = 0;
+    } else if (
+      c < 0x80 ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0xff01 && c <= 0xff65) || // full-width and half-width punctuation
+      (c >= 0x2010 && c <= 0x205e) || // dashes, quotes, ellipsis
+      (c >= 0xfe30 && c <= 0xfe4f)
+    ) {
+      space = len > 0;
+      digits = 0;
+      continue;
+    } else return undefined;
+    if (space) {
+      buffer[len++] = 0x20;
+      space = false;
+    }
+    buffer[len++] = c;
+  }
+  let s = String.fromCharCode.apply(null, buffer.subarray(0, len) as unknown as number[]);
+  if (colloquialHit) s = s.replace(colloquialRe, (m) => colloquialMap.get(m) ?? m);
+  if (longNumber || colloquialHit)
+    s = s
+      .replace(/\d{6,}/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  return s;
+}
+
 /**
  * One pass of the normalisation, for pack text at index time (the fixpoint passes are for buyers'
  * text). `filler: false` keeps filler words (answers: their filler is harmless and costs time).
  */
 export function normalizeForIndex(text: string, filler = true): string {
-  const s = stripPunct(prepare(text));
+  const s = fastStrip(text) ?? stripPunct(prepare(text));
   if (!filler || !FILLER_START.test(s)) return s;
   return s.replace(fillerRe, ' ').replace(qinRe, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -120,12 +120,18 @@ export function stem(word: string): string {
 }
 
 const EN_LOOKUP = new Map<string, string>();
+/** Word sequences that begin a longer phrase of the lexicon (raw and stemmed). */
+const EN_PREFIXES = new Set<string>();
 let EN_MAX_WORDS = 1;
 for (const [k, v] of Object.entries(EN_ZH)) {
   const words = k.split(' ');
   EN_MAX_WORDS = Math.max(EN_MAX_WORDS, words.length);
   EN_LOOKUP.set(words.join(' '), v);
   EN_LOOKUP.set(words.map(stem).join(' '), v);
+  for (let n = 1; n < words.length; n++) {
+    EN_PREFIXES.add(words.slice(0, n).join(' '));
+    EN_PREFIXES.add(words.slice(0, n).map(stem).join(' '));
+  }
 }
 
 let fuzzyIndex: Fuse<string> | undefined;
@@ -169,6 +175,8 @@ export interface LexiconMatch {
 export class Lexicon {
   private readonly concepts = new Map<string, number[]>();
   private readonly root: TrieNode = { next: new Map() };
+  /** Characters that start some lexicon word: every other position is skipped at once. */
+  private readonly first = new Uint8Array(0x10000);
   private readonly byPinyin = new Map<string, number[]>();
   private groups = 0;
 
@@ -192,6 +200,7 @@ export class Lexicon {
         cur = [];
         this.concepts.set(w, cur);
         let node = this.root;
+        this.first[w.charCodeAt(0)] = 1;
         for (let i = 0; i < w.length; i++) {
           const code = w.charCodeAt(i);
           let nxt = node.next.get(code);
@@ -236,8 +245,8 @@ export class Lexicon {
   scan(text: string, homophones: boolean): LexiconMatch[] {
     const found: LexiconMatch[] = [];
     for (let i = 0; i < text.length; i++) {
-      let node: TrieNode | undefined = this.root;
-      for (let j = i; j < text.length; j++) {
+      let node: TrieNode | undefined = this.first[text.charCodeAt(i)] ? this.root : undefined;
+      for (let j = i; node && j < text.length; j++) {
         node = node.next.get(text.charCodeAt(j));
         if (!node) break;
         if (node.ids) found.push({ ids: node.ids, start: i, end: j + 1, exact: true });
@@ -300,16 +309,19 @@ export function translateEnglish(text: string, enabled: boolean, fuzzy = false):
       // Longest phrase starting here: words separated only by spaces.
       let matched = 0;
       let zh = '';
-      const seq: string[] = [];
+      let raw = '';
+      let stemmed = '';
       for (let j = i, n = 0; j < parts.length && n < EN_MAX_WORDS; j += 2, n++) {
         if (!parts[j].isWord) break;
-        seq.push(parts[j].raw);
-        const key = seq.join(' ');
-        const hit = EN_LOOKUP.get(key) ?? EN_LOOKUP.get(seq.map(stem).join(' '));
+        raw = n ? `${raw} ${parts[j].raw}` : parts[j].raw;
+        stemmed = n ? `${stemmed} ${stem(parts[j].raw)}` : stem(parts[j].raw);
+        const hit = EN_LOOKUP.get(raw) ?? EN_LOOKUP.get(stemmed);
         if (hit !== undefined) {
           matched = n + 1;
           zh = hit;
         }
+        // Go on only while the words so far begin some phrase of the lexicon.
+        if (!EN_PREFIXES.has(raw) && !EN_PREFIXES.has(stemmed)) break;
         if (j + 1 < parts.length && parts[j + 1].raw !== ' ') break;
       }
       if (matched) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalize, prepare, toSimplified } from '@/lib/match/normalize';
+import { fastStrip, normalize, prepare, stripPunct, toSimplified } from '@/lib/match/normalize';
 
 describe('normalize', () => {
   it.each([
@@ -60,5 +60,38 @@ describe('normalize properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('fastStrip', () => {
+  it('matches the general path wherever it applies', () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc
+        .array(
+          fc.constantFrom(
+            ...'亲在吗请问咋啥木有俺几多发货退款运费，。、？～…“” ABCxyz0123456789-?!ＡＢｘｙ１２３'.split(''),
+          ),
+          { maxLength: 40 },
+        )
+        .map((a) => a.join('')),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        const fast = fastStrip(s);
+        if (fast !== undefined) expect(fast).toBe(stripPunct(prepare(s)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('applies to plain Chinese/ASCII/full-width text, not to Traditional, emoji or other scripts', () => {
+    expect(fastStrip('什么时候发货。订单 1234567')).toBe('什么时候发货 订单');
+    expect(fastStrip('什么时候发货？３７码')).toBe('什么时候发货 37码');
+    expect(fastStrip('咋还没发货')).toBe('怎么还没发货');
+    expect(fastStrip('什麼時候發貨')).toBeUndefined();
+    expect(fastStrip('ＡＢＣ')).toBe('abc');
+    expect(fastStrip('透不透😂')).toBeUndefined();
+    expect(fastStrip('café')).toBeUndefined();
   });
 });
