@@ -93,7 +93,22 @@ export function prepare(text: string): string {
   if (!plain) s = s.normalize('NFKC');
   s = t2s(s).toLowerCase();
   if (!plain) s = s.normalize('NFKC');
+  if (s.includes("'") || s.includes('’')) s = expandContractions(s);
   return s.replace(colloquialRe, (m) => colloquialMap.get(m) ?? m);
+}
+
+/** don't → do not, i'm → i am, it's → it (so the m of "i'm" is not read as size M). */
+function expandContractions(s: string): string {
+  return s
+    .replace(/\b(can)['’]t\b/g, '$1 not')
+    .replace(/\bwon['’]t\b/g, 'will not')
+    .replace(/n['’]t\b/g, ' not')
+    .replace(/['’]m\b/g, ' am')
+    .replace(/['’]re\b/g, ' are')
+    .replace(/['’]ve\b/g, ' have')
+    .replace(/['’]ll\b/g, ' will')
+    .replace(/['’]d\b/g, ' would')
+    .replace(/['’]s\b/g, '');
 }
 
 const PLAIN = /^[\s\u0020-\u007f\u3400-\u9fff\u3001-\u303f]*$/;
@@ -167,6 +182,8 @@ export function fastStrip(text: string): string | undefined {
       if (c <= 0x39) {
         if (++digits >= 6) longNumber = true;
       } else digits = 0;
+    } else if (c === 0x27 || c === 0x2019) {
+      return undefined; // contractions: the general path expands them
     } else if (
       c < 0x80 ||
       (c >= 0x3000 && c <= 0x303f) ||

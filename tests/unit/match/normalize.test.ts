@@ -13,6 +13,7 @@ describe('normalize', () => {
     ['filler 在吗 / 请问', '在吗？请问几天发货', '几天发货'],
     ['亲 inside a word stays', '这款有亲子装吗', '这款有亲子装吗'],
     ['spoken forms', '咋还没发货 木有物流', '怎么还没发货 没有物流'],
+    ['English contractions', "I'm 165cm, it doesn't fit", 'i am 165cm it does not fit'],
     ['order numbers dropped', '订单号 4021887761520 没收到', '订单号 没收到'],
     ['simplified 么 is kept in mixed text', '這件衣服怎么樣', '这件衣服怎么样'],
   ])('%s', (_name, input, expected) => {
