@@ -45,9 +45,11 @@ export const CALIBRATION: Calibration = {
 
 export const THRESHOLDS = {
   /** A question or request needs this confidence to be suggested. */
-  suggest: 0.2,
+  suggest: 0.25,
   /** A statement (complaint without a question) needs more: a wrong card costs more than none. */
-  statement: 0.3,
+  statement: 0.35,
+  /** Once the card shows, 2nd and 3rd suggestions need only this (choosing among three is cheap). */
+  alternative: 0.1,
   /** Manual search from the card's search box shows weaker matches. */
   search: 0.05,
 };

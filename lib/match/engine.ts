@@ -49,6 +49,8 @@ export interface EngineOptions {
   threshold?: number;
   /** Minimum confidence to suggest from a statement without a question (default THRESHOLDS.statement). */
   statementThreshold?: number;
+  /** Minimum confidence of the 2nd and 3rd suggestions once the card shows (default THRESHOLDS.alternative). */
+  alternativeThreshold?: number;
   /** Minimum confidence for manual search (default THRESHOLDS.search). */
   searchThreshold?: number;
   /** Coefficients of the confidence model (default: the fitted CALIBRATION). */
@@ -84,6 +86,7 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
   const threshold = options.threshold ?? THRESHOLDS.suggest;
   const searchThreshold = options.searchThreshold ?? THRESHOLDS.search;
   const statementThreshold = options.statementThreshold ?? THRESHOLDS.statement;
+  const alternativeThreshold = options.alternativeThreshold ?? THRESHOLDS.alternative;
   const calibration = options.calibration ?? CALIBRATION;
 
   // Keywords and tags repeat across thousands of scripts: normalise each once.
@@ -296,15 +299,18 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
     const featured = isChoiceQuestion(prepared) ? pickFeatured(packs, prepared, now) : undefined;
     const pass = (c: ScoredCandidate, kind: PartKind) =>
       c.confidence >= (kind === 'statement' ? statementThreshold : threshold);
+    // The card shows when the best candidate passes; once shown, close alternatives may join it.
+    const shown = (cands: ScoredCandidate[], kind: PartKind) =>
+      cands.length && pass(cands[0], kind)
+        ? cands.filter((c, i) => i === 0 || c.confidence >= alternativeThreshold)
+        : [];
 
-    const whole = rank(candidates(det.whole.text, det.whole.kind, CANDIDATES, det.whole.focus)).filter((c) =>
-      pass(c, det.whole.kind),
-    );
+    const whole = shown(rank(candidates(det.whole.text, det.whole.kind, CANDIDATES, det.whole.focus)), det.whole.kind);
     let lists: { part: Part; cands: ScoredCandidate[] }[] = [{ part: det.whole, cands: whole }];
     if (det.parts.length > 1) {
       const perPart = det.parts.map((part) => ({
         part,
-        cands: rank(candidates(part.text, part.kind, CANDIDATES, part.focus)).filter((c) => pass(c, part.kind)),
+        cands: shown(rank(candidates(part.text, part.kind, CANDIDATES, part.focus)), part.kind),
       }));
       const tops = new Set(perPart.filter((p) => p.cands.length).map((p) => p.cands[0].doc));
       // Two parts that each find their own script: answer both, first part first.
