@@ -85,7 +85,7 @@ describe('engine ranking', () => {
     ['能不能走顺丰', 'courier'],
     ['坏了可以修吗', 'warranty'],
     ['可以开票不', 'invoice'],
-    ['钱几天能退回来', 'refund'],
+    ['退的钱几天能到账', 'refund'],
     ['iPhone能用吗 苹果手机', 'compat'],
   ])('%s → %s', (message, expected) => {
     expect(top(message)).toBe(expected);
@@ -154,6 +154,8 @@ describe('threshold', () => {
 
   it('manual search uses a lower threshold and no question detection', () => {
     expect(engine.search('发票')[0]?.scriptId).toBe('invoice');
+    expect(engine.suggest('钱几天能退回来').suggestions).toEqual([]); // weak: no card by itself
+    expect(engine.search('钱几天能退回来')[0]?.scriptId).toBe('refund');
     expect(engine.search('好的')).toEqual([]);
   });
 });
