@@ -4,6 +4,8 @@
  *   [--ablation]            one row per engine feature switched off
  *   [--split tune|test]     a fixed random half of the cases (stratified by kind); default all
  *   [--fit]                 fit the confidence model on the chosen cases and print the coefficients
+ *   [--loo]                 also report "script removed" rejection: each case's script taken out of the
+ *                           pack, how often the engine then rightly shows nothing (one build per script)
  * Runs the extension's path: engine.suggest (detection → normalisation → matching → threshold).
  */
 import { buildBaseline } from '../../lib/match/baseline';
@@ -291,8 +293,10 @@ function main() {
       `${a.baseline ? 'plain Fuse.js baseline' : 'Huashu'} on ${cases.length} cases (${which}) of ${casePath}`,
       r,
     );
+  const loo = a.loo && !a.baseline ? leaveOneOutRejection(packs, cases) : undefined;
+  if (loo !== undefined && !json) console.log(`\nscript removed from the pack → nothing shown: ${loo}`);
   const { misses: _misses, ...summary } = r;
-  if (json) console.log(JSON.stringify(summary));
+  if (json) console.log(JSON.stringify(loo === undefined ? summary : { ...summary, scriptRemovedRejected: loo }));
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) main();
