@@ -200,8 +200,8 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
       const type = tokenType(tok);
       self += v.weight * (id === undefined ? index.maxIdf : index.idf[id]);
       if (id !== undefined) addKnown(id, v.weight, v.spans, type === UNI ? UNIGRAM_COVER : 1);
-      if (type === BI && f.pinyin) {
-        // The bigram's homophones (itself included) at the pinyin weight.
+      if (type === BI && f.pinyin && id === undefined) {
+        // A bigram no script has is likely a typo: its homophones (发漂 → 发票) stand in at the pinyin weight.
         self += TOKEN_WEIGHT[PY] * (id === undefined ? index.maxIdf : index.idf[id]);
         for (const h of homophones.get(bigramPinyinKey(tok)) ?? []) addKnown(h, TOKEN_WEIGHT[PY], v.spans, 1);
       }
