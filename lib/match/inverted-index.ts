@@ -101,13 +101,6 @@ export class IndexBuilder {
     return this.doc;
   }
 
-  /** A whole document given as token → weighted frequency. */
-  add(tokens: Map<number, number>): number {
-    this.begin();
-    for (const [k, w] of tokens) this.token(k, w);
-    return this.end();
-  }
-
   build(params: IndexParams = DEFAULT_PARAMS): InvertedIndex {
     const n = this.lengths.length;
     const v = this.vocab.size;

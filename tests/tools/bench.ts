@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [--sizes 1000,10000,50000] [--messages 200]
+ * npm run bench [-- --json] [--sizes 1000,10000,50000] [--messages 200] [--fuse-messages N]
  * For generated packs (tests/tools/gen-pack.ts) of each size: Huashu's index build time and per-message
  * p50/p95, and plain Fuse.js (lib/match/baseline.ts: questions+keywords, default options) on the same
  * messages in the same run. At 10,000 and 50,000 scripts Fuse.js is timed on fewer messages (it is
@@ -65,12 +65,14 @@ function main() {
       if (ans.suggestions.length) answered++;
     }
     const [fuse, fuseBuildMs] = time(() => buildBaseline(packs));
-    const fuseMessages =
-      n >= 50_000
-        ? Math.min(40, gen.messages.length)
+    const fuseCap = a['fuse-messages']
+      ? Number(a['fuse-messages'][0])
+      : n >= 50_000
+        ? 40
         : n >= 10_000
-          ? Math.min(100, gen.messages.length)
-          : gen.messages.length;
+          ? 100
+          : Infinity;
+    const fuseMessages = Math.min(fuseCap, gen.messages.length);
     for (const m of gen.messages.slice(0, 3)) fuse.search(m, 3);
     const fuseTimes: number[] = [];
     for (const m of gen.messages.slice(0, fuseMessages)) fuseTimes.push(time(() => fuse.search(m, 3))[1]);
