@@ -26,13 +26,14 @@ export class IndexBuilder {
   private acc = new Float32Array(1 << 14);
   private stamp = new Int32Array(1 << 14).fill(-1);
   private fieldStamp = new Int32Array(1 << 14).fill(-1);
-  private touched: number[] = [];
+  private touched = new Int32Array(1 << 12);
+  private nTouched = 0;
   private doc = -1;
   private field = 0;
 
   begin(): void {
     this.doc++;
-    this.touched.length = 0;
+    this.nTouched = 0;
   }
 
   /** Starts a field whose tokens count once each (see once()). */
@@ -66,7 +67,12 @@ export class IndexBuilder {
     if (this.stamp[id] !== this.doc) {
       this.stamp[id] = this.doc;
       this.acc[id] = 0;
-      this.touched.push(id);
+      if (this.nTouched === this.touched.length) {
+        const bigger = new Int32Array(this.touched.length * 2);
+        bigger.set(this.touched);
+        this.touched = bigger;
+      }
+      this.touched[this.nTouched++] = id;
     }
     this.acc[id] += w;
   }
@@ -80,7 +86,7 @@ export class IndexBuilder {
   }
 
   end(): number {
-    const n = this.touched.length;
+    const n = this.nTouched;
     if (this.used + n > this.docTok.length) {
       const size = Math.max(this.docTok.length * 2, this.used + n);
       const tok = new Int32Array(size);
@@ -91,7 +97,8 @@ export class IndexBuilder {
       this.docTf = tf;
     }
     let len = 0;
-    for (const id of this.touched) {
+    for (let j = 0; j < n; j++) {
+      const id = this.touched[j];
       this.docTok[this.used] = id;
       this.docTf[this.used++] = this.acc[id];
       len += this.acc[id];
