@@ -42,6 +42,10 @@ function main() {
   const sizes = (a.sizes?.[0] ?? '1000,10000,50000').split(',').map(Number);
   const messageCount = Number(a.messages?.[0] ?? 200);
   const results: SizeResult[] = [];
+  // One-time start-up (T→S converters, pinyin tables, default lexicon), paid once per extension start.
+  const tiny = parsePack(generatePack(10, 0, 1).pack);
+  if (!tiny.ok) throw new Error('tiny pack invalid');
+  const startupMs = round(time(() => buildEngine([tiny.pack]))[1], 1);
   const log = (s: string) => {
     if (!json) console.log(s);
   };
@@ -96,13 +100,14 @@ function main() {
       `${String(n).padStart(6)} scripts: build ${r.buildMs} ms (CPU ${r.buildCpuMs} ms) · Huashu p50 ${r.huashuP50Ms} / p95 ${r.huashuP95Ms} ms (${r.messages} messages, ${Math.round(r.answered * 100)}% answered) · plain Fuse p50 ${r.fuseP50Ms} / p95 ${r.fuseP95Ms} ms (${fuseMessages} messages) · ${r.speedup}× faster`,
     );
   }
-  log('\nTargets: 10,000 scripts p95 ≤ 2 ms, ≥ 20× plain Fuse, build ≤ 300 ms; 50,000 scripts < 10 ms.');
+  log(`\nOne-time start-up before the first build (converters, pinyin, lexicon): ${startupMs} ms (not in buildMs).`);
+  log('Targets: 10,000 scripts p95 ≤ 2 ms, ≥ 20× plain Fuse, build ≤ 300 ms; 50,000 scripts < 10 ms.');
   const cut = results.filter((r) => r.fuseMessages < r.messages);
   if (cut.length)
     log(
       `Plain Fuse.js was timed on fewer messages at ${cut.map((r) => r.scripts).join(', ')} scripts (slow); see fuseMessages.`,
     );
-  if (json) console.log(JSON.stringify({ sizes: results }));
+  if (json) console.log(JSON.stringify({ sizes: results, startupMs }));
 }
 
 main();
