@@ -287,6 +287,28 @@ interface EnglishResult {
  */
 export function translateEnglish(text: string, enabled: boolean, fuzzy = false): EnglishResult {
   if (!/[a-z]/.test(text)) return { text, words: [] };
+  // Common case (model names such as "a10 pro" in Chinese text): no word to translate, text kept as is.
+  const plain: EnglishResult['words'] = [];
+  const re0 = /[a-z]+/g;
+  let needsTranslation = false;
+  for (let m = re0.exec(text); m; m = re0.exec(text)) {
+    const raw = m[0];
+    const st = stem(raw);
+    if (
+      enabled &&
+      (EN_LOOKUP.has(raw) ||
+        EN_LOOKUP.has(st) ||
+        EN_PREFIXES.has(raw) ||
+        EN_PREFIXES.has(st) ||
+        SIZE_LETTER.test(raw) ||
+        (fuzzy && !EN_STOPWORDS.has(raw) && raw.length >= 4))
+    ) {
+      needsTranslation = true;
+      break;
+    }
+    if (!EN_STOPWORDS.has(raw)) plain.push({ key: englishKey(st), start: m.index, end: m.index + raw.length });
+  }
+  if (!needsTranslation) return { text, words: plain };
   const parts: { raw: string; isWord: boolean }[] = [];
   const re = /[a-z]+/g;
   let last = 0;
