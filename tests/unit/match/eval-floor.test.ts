@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate, huashuAnswerer } from '../../tools/eval';
+import { evaluate, huashuAnswerer, warmUpTexts } from '../../tools/eval';
 import { loadCases, loadPack } from '../../tools/cases';
 
 const dir = fileURLToPath(new URL('../../../../shared/eval/public/', import.meta.url));
@@ -14,7 +14,8 @@ const FLOORS = { top1: 0.91, top3: 0.94, rejected: 0.85, p95Ms: 100 };
 
 describe.skipIf(!existsSync(`${dir}pack.json`))('public sample evaluation', () => {
   it('stays at or above the floors', () => {
-    const r = evaluate(huashuAnswerer([loadPack(`${dir}pack.json`)]), loadCases(`${dir}cases.jsonl`));
+    const packs = [loadPack(`${dir}pack.json`)];
+    const r = evaluate(huashuAnswerer(packs), loadCases(`${dir}cases.jsonl`), warmUpTexts(packs));
     expect(r.answerable).toBe(145);
     expect(r.top1).toBeGreaterThanOrEqual(FLOORS.top1);
     expect(r.top3).toBeGreaterThanOrEqual(FLOORS.top3);
