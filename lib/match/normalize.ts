@@ -153,6 +153,7 @@ export function fastStrip(text: string): string | undefined {
   let colloquialHit = false;
   let digits = 0;
   let longNumber = false;
+  let changed = n < text.length;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     if (c >= 0x3400 && c <= 0x9fff) {
@@ -167,6 +168,7 @@ export function fastStrip(text: string): string | undefined {
     } else if (c >= 0x41 && c <= 0x5a) {
       c += 0x20;
       digits = 0;
+      changed = true;
     } else if (c >= 0x30 && c <= 0x39) {
       if (++digits >= 6) longNumber = true;
     } else if (c >= 0x61 && c <= 0x7a) {
@@ -177,6 +179,7 @@ export function fastStrip(text: string): string | undefined {
       ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c <= 0xff19)
     ) {
       // Full-width letters and digits: what NFKC and lower case make of them.
+      changed = true;
       c -= 0xfee0;
       if (c >= 0x41 && c <= 0x5a) c += 0x20;
       if (c <= 0x39) {
@@ -193,6 +196,7 @@ export function fastStrip(text: string): string | undefined {
     ) {
       space = len > 0;
       digits = 0;
+      changed = true;
       continue;
     } else return undefined;
     if (space) {
@@ -201,7 +205,8 @@ export function fastStrip(text: string): string | undefined {
     }
     buffer[len++] = c;
   }
-  let s = String.fromCharCode.apply(null, buffer.subarray(0, len) as unknown as number[]);
+  // Text that needed no change (most pack questions) is returned as it is, without a copy.
+  let s = changed ? String.fromCharCode.apply(null, buffer.subarray(0, len) as unknown as number[]) : text;
   if (colloquialHit) s = s.replace(colloquialRe, (m) => colloquialMap.get(m) ?? m);
   if (longNumber || colloquialHit)
     s = s
