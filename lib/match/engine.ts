@@ -1,28 +1,362 @@
 /**
- * TEMPORARY (replaced by the real engine in issue #2): answers with the plain Fuse.js baseline so the
- * extension's other parts can be wired against the Engine interface.
+ * The answer engine: buyer message → detection → normalisation → index search → calibrated
+ * confidence → threshold. One engine serves several packs; earlier packs win ties.
  */
 import type { Pack, Script } from '../pack/schema';
-import { buildBaseline } from './baseline';
-import type { Engine, EngineAnswer } from './types';
+import { CALIBRATION, type Calibration, confidence, type MatchFeatures, THRESHOLDS } from './calibrate';
+import { detect, type Part, type PartKind } from './detect';
+import { isChoiceQuestion, pickFeatured } from './featured';
+import { IndexBuilder } from './inverted-index';
+import { normalize, normalizeForIndex, prepare, warmSimplified } from './normalize';
+import { warmPinyin } from './pinyin';
+import { detectRegister } from './register';
+import {
+  ALL_FEATURES,
+  BI,
+  bigramPinyinKey,
+  docTokens,
+  type Features,
+  Lexicon,
+  PY,
+  queryTokens,
+  QUESTION_CHARS,
+  STOP_CHARS,
+  TOKEN_WEIGHT,
+  tokenType,
+  UNI,
+} from './tokens';
+import type { Engine, EngineAnswer, Suggestion, SuggestOptions } from './types';
 
-export function buildEngine(packs: Pack[]): Engine {
-  const base = buildBaseline(packs);
-  const scripts = new Map<string, Script>();
-  for (const p of packs) for (const s of p.scripts) scripts.set(`${p.pack.id}/${s.id}`, s);
-  const toSuggestion = (r: { packId: string; scriptId: string; score: number }, part: string) => {
-    const s = scripts.get(`${r.packId}/${r.scriptId}`)!;
-    return { ...r, title: s.title ?? s.questions[0], confidence: 1 - r.score, part };
+export interface EngineFeatures extends Features {
+  /** Question/social detection and splitting; off = every message is one question. */
+  detection: boolean;
+  /** Index the answers' text (light weight) besides questions and keywords. */
+  answers: boolean;
+  /** Huashu's default synonym lexicon (packs' own synonyms always apply when `synonyms` is on). */
+  defaultLexicon: boolean;
+}
+
+export const DEFAULT_FEATURES: EngineFeatures = {
+  ...ALL_FEATURES,
+  detection: true,
+  answers: true,
+  defaultLexicon: true,
+};
+
+export interface EngineOptions {
+  features?: Partial<EngineFeatures>;
+  /** Minimum confidence to suggest from a message (default THRESHOLDS.suggest). */
+  threshold?: number;
+  /** Minimum confidence to suggest from a statement without a question (default THRESHOLDS.statement). */
+  statementThreshold?: number;
+  /** Minimum confidence of the 2nd and 3rd suggestions once the card shows (default THRESHOLDS.alternative). */
+  alternativeThreshold?: number;
+  /** Minimum confidence for manual search (default THRESHOLDS.search). */
+  searchThreshold?: number;
+  /** Coefficients of the confidence model (default: the fitted CALIBRATION). */
+  calibration?: Calibration;
+}
+
+/** Engine with its internals exposed for the eval tool. */
+export interface HuashuEngine extends Engine {
+  /** Scored candidates of one piece of text, with the features behind each confidence. */
+  explain(text: string, kind: PartKind, limit?: number, focus?: string): ScoredCandidate[];
+}
+
+export interface ScoredCandidate {
+  doc: number;
+  packId: string;
+  scriptId: string;
+  score: number;
+  confidence: number;
+  features: MatchFeatures;
+}
+
+const FIELD = { title: 1, question: 1, keyword: 0.9, tag: 0.5, answer: 0.2 } as const;
+const CANDIDATES = 12;
+const UNIGRAM_COVER = 0.4;
+
+interface DocRef {
+  packId: string;
+  script: Script;
+}
+
+export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuEngine {
+  const f: EngineFeatures = { ...DEFAULT_FEATURES, ...options.features };
+  const threshold = options.threshold ?? THRESHOLDS.suggest;
+  const searchThreshold = options.searchThreshold ?? THRESHOLDS.search;
+  const statementThreshold = options.statementThreshold ?? THRESHOLDS.statement;
+  const alternativeThreshold = options.alternativeThreshold ?? THRESHOLDS.alternative;
+  const calibration = options.calibration ?? CALIBRATION;
+
+  // Keywords and tags repeat across thousands of scripts: normalise each once.
+  const memo = new Map<string, string>();
+  const norm = (t: string) => {
+    let n = memo.get(t);
+    if (n === undefined) {
+      n = normalizeForIndex(t);
+      memo.set(t, n);
+    }
+    return n;
   };
+  const keywords = [...new Set(packs.flatMap((p) => p.scripts.flatMap((s) => s.keywords)))].map(norm);
+  const groups = f.synonyms ? packs.flatMap((p) => p.synonyms.map((g) => g.map(normalize))) : [];
+  const lexicon = new Lexicon(groups, f.synonyms ? keywords : [], f.synonyms && f.defaultLexicon);
+  if (f.pinyin) lexicon.buildPinyin();
+
+  // Learn the packs' characters (pinyin, Traditional or not) in two batch calls instead of one call each.
+  const questionTexts = packs.flatMap((p) => p.scripts.flatMap((s) => s.questions));
+  warmSimplified(questionTexts);
+  if (f.pinyin) warmPinyin(questionTexts);
+
+  const builder = new IndexBuilder();
+  const refs: DocRef[] = [];
+  const byKey = new Map<string, Script>();
+  let weight = 0;
+  const count = (k: number) => builder.token(k, weight);
+  const countOnce = (k: number) => builder.once(k, weight);
+  // Keywords (product names, categories) repeat across thousands of scripts: tokenise each once.
+  const keywordTokens = new Map<string, number[]>();
+  const field = (texts: readonly string[], w: number, repeated: boolean) => {
+    weight = w;
+    for (const t of texts) {
+      if (!repeated) {
+        const n = normalizeForIndex(t);
+        if (n) docTokens(n, lexicon, f, false, count);
+        continue;
+      }
+      let keys = keywordTokens.get(t);
+      if (!keys) {
+        const out: number[] = [];
+        docTokens(norm(t), lexicon, f, false, (k) => out.push(k));
+        keywordTokens.set(t, (keys = out));
+      }
+      for (const k of keys) builder.token(k, w);
+    }
+  };
+  for (const pack of packs) {
+    for (const script of pack.scripts) {
+      const key = `${pack.pack.id}/${script.id}`;
+      if (byKey.has(key)) continue; // the same pack loaded twice: first copy wins
+      byKey.set(key, script);
+      builder.begin();
+      field(script.questions, FIELD.question, false);
+      if (script.title) field([script.title], FIELD.title, false);
+      field(script.keywords, FIELD.keyword, true);
+      if (script.tags.length) {
+        builder.beginField();
+        weight = FIELD.tag;
+        for (const t of script.tags) docTokens(norm(t), lexicon, f, false, countOnce);
+      }
+      // Answers: first 300 characters of each, every token counted once (variants repeat each other).
+      if (f.answers) {
+        builder.beginField();
+        weight = FIELD.answer;
+        for (const a of script.answers.slice(0, 4))
+          docTokens(normalizeForIndex(a.text.slice(0, 300), false), lexicon, f, true, countOnce);
+      }
+      builder.end();
+      refs.push({ packId: pack.pack.id, script });
+    }
+  }
+  const index = builder.build();
+
+  // Homophones: the index's bigrams grouped by toneless pinyin, so 发漂 in a message also finds 发票.
+  const homophones = new Map<number, number[]>();
+  if (f.pinyin) {
+    for (const [key, id] of index.vocab) {
+      const py = bigramPinyinKey(key);
+      if (py < 0) continue;
+      const ids = homophones.get(py);
+      if (ids) ids.push(id);
+      else homophones.set(py, [id]);
+    }
+  }
+
+  /** Distinct query tokens that the index knows, with their spans, and the query's own best score. */
+  function analyse(text: string) {
+    const norm = normalize(text);
+    const qt = queryTokens(norm, lexicon, f);
+    // One entry per distinct token: its weight and every span it covers.
+    const distinct = new Map<number, { weight: number; spans: [number, number][] }>();
+    for (const t of qt.tokens) {
+      const cur = distinct.get(t.key);
+      if (cur) {
+        cur.weight = Math.max(cur.weight, t.weight);
+        cur.spans.push([t.start, t.end]);
+      } else distinct.set(t.key, { weight: t.weight, spans: [[t.start, t.end]] });
+    }
+    const byId = new Map<number, { id: number; weight: number; spans: [number, number][]; cover: number }>();
+    const addKnown = (id: number, weight: number, spans: [number, number][], cover: number) => {
+      const cur = byId.get(id);
+      if (cur) {
+        cur.weight += weight;
+        cur.spans.push(...spans);
+      } else byId.set(id, { id, weight, spans: [...spans], cover });
+    };
+    let self = 0;
+    for (const [tok, v] of distinct) {
+      const id = index.vocab.get(tok);
+      const type = tokenType(tok);
+      self += v.weight * (id === undefined ? index.maxIdf : index.idf[id]);
+      if (id !== undefined) addKnown(id, v.weight, v.spans, type === UNI ? UNIGRAM_COVER : 1);
+      if (type === BI && f.pinyin && id === undefined) {
+        // A bigram no script has is likely a typo: its homophones (发漂 → 发票) stand in at the pinyin weight.
+        self += TOKEN_WEIGHT[PY] * (id === undefined ? index.maxIdf : index.idf[id]);
+        for (const h of homophones.get(bigramPinyinKey(tok)) ?? []) addKnown(h, TOKEN_WEIGHT[PY], v.spans, 1);
+      }
+    }
+    const known = [...byId.values()];
+    // Content weight of each position of the query text (function characters weigh nothing).
+    const content = contentWeights(qt.text);
+    const totalContent = content.reduce((a, b) => a + b, 0) || 1;
+    const knownCover = new Float32Array(qt.text.length);
+    for (const t of known) for (const [s, e] of t.spans) knownCover.fill(1, s, e);
+    let unknown = 0;
+    for (let i = 0; i < content.length; i++) if (!knownCover[i]) unknown += content[i];
+    return { norm, qt, known, self, content, totalContent, unknown };
+  }
+
+  /**
+   * Share of the query's content that document `doc` explains. A position covered only by a single
+   * character (装 of 男装 matching 包装) counts for less than one covered by a word, bigram or concept.
+   */
+  function coverage(a: ReturnType<typeof analyse>, doc: number): number {
+    const cover = new Float32Array(a.qt.text.length);
+    for (const t of a.known) {
+      if (!index.has(t.id, doc)) continue;
+      const w = t.cover;
+      for (const [s, e] of t.spans) for (let i = s; i < e; i++) if (cover[i] < w) cover[i] = w;
+    }
+    let covered = 0;
+    for (let i = 0; i < a.content.length; i++) covered += cover[i] * a.content[i];
+    return covered / a.totalContent;
+  }
+
+  function candidates(text: string, kind: PartKind, k = CANDIDATES, focusText?: string): ScoredCandidate[] {
+    const a = analyse(text);
+    const { norm, known, self, totalContent, unknown } = a;
+    if (!norm || !known.length) return [];
+    const hits = index.search(known, k);
+    if (!hits.length) return [];
+    const focus = focusText ? analyse(focusText) : undefined;
+
+    const best = hits[0].score;
+    return hits.map((h, rank) => {
+      const cov = coverage(a, h.doc);
+      const next = hits[rank + 1]?.score ?? 0;
+      const features: MatchFeatures = {
+        rel: h.score / (self || 1),
+        coverage: cov,
+        focusCoverage: focus && focus.known.length ? coverage(focus, h.doc) : cov,
+        unknown: unknown / totalContent,
+        margin: rank === 0 ? (h.score - next) / (h.score || 1) : (h.score - best) / (best || 1),
+        contentChars: totalContent,
+        kind,
+      };
+      const ref = refs[h.doc];
+      return {
+        doc: h.doc,
+        packId: ref.packId,
+        scriptId: ref.script.id,
+        score: h.score,
+        confidence: confidence(features, calibration),
+        features,
+      };
+    });
+  }
+
+  function toSuggestion(c: ScoredCandidate, part: string): Suggestion {
+    const s = refs[c.doc].script;
+    return {
+      packId: c.packId,
+      scriptId: c.scriptId,
+      title: s.title ?? s.questions[0],
+      score: c.score,
+      confidence: c.confidence,
+      part,
+    };
+  }
+
+  function rank(cands: ScoredCandidate[]): ScoredCandidate[] {
+    return [...cands].sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.doc - b.doc);
+  }
+
+  function suggest(message: string, opts: SuggestOptions = {}): EngineAnswer {
+    const limit = Math.max(0, Math.min(opts.limit ?? 3, 10));
+    const now = opts.now ?? new Date();
+    const register = detectRegister(String(message ?? ''));
+    const prepared = prepare(String(message ?? ''));
+    const det = f.detection
+      ? detect(String(message ?? ''))
+      : {
+          needsAnswer: true,
+          parts: [{ text: prepared, kind: 'question' as PartKind }],
+          whole: { text: prepared, kind: 'question' as PartKind },
+        };
+    if (!det.needsAnswer) return { needsAnswer: false, parts: [], suggestions: [], register };
+
+    const featured = isChoiceQuestion(prepared) ? pickFeatured(packs, prepared, now) : undefined;
+    const pass = (c: ScoredCandidate, kind: PartKind) =>
+      c.confidence >= (kind === 'statement' ? statementThreshold : threshold);
+    // The card shows when the best candidate passes; once shown, close alternatives may join it.
+    const shown = (cands: ScoredCandidate[], kind: PartKind) =>
+      cands.length && pass(cands[0], kind)
+        ? cands.filter((c, i) => i === 0 || c.confidence >= alternativeThreshold)
+        : [];
+
+    const whole = shown(rank(candidates(det.whole.text, det.whole.kind, CANDIDATES, det.whole.focus)), det.whole.kind);
+    let lists: { part: Part; cands: ScoredCandidate[] }[] = [{ part: det.whole, cands: whole }];
+    if (det.parts.length > 1) {
+      const perPart = det.parts.map((part) => ({
+        part,
+        cands: shown(rank(candidates(part.text, part.kind, CANDIDATES, part.focus)), part.kind),
+      }));
+      const tops = new Set(perPart.filter((p) => p.cands.length).map((p) => p.cands[0].doc));
+      // Two parts that each find their own script: answer both, first part first.
+      if (tops.size > 1) lists = perPart.filter((p) => p.cands.length);
+    }
+    const suggestions: Suggestion[] = [];
+    const seen = new Set<number>();
+    for (let r = 0; suggestions.length < limit && r < CANDIDATES; r++) {
+      for (const { part, cands } of lists) {
+        const c = cands[r];
+        if (!c || seen.has(c.doc) || suggestions.length >= limit) continue;
+        seen.add(c.doc);
+        suggestions.push(toSuggestion(c, part.text));
+      }
+    }
+    return {
+      needsAnswer: true,
+      parts: det.parts.map((p) => p.text),
+      suggestions,
+      register,
+      ...(featured ? { featured } : {}),
+    };
+  }
+
   return {
-    size: scripts.size,
-    suggest(message, options = {}): EngineAnswer {
-      const suggestions = base.search(message, options.limit ?? 3).map((r) => toSuggestion(r, message));
-      return { needsAnswer: true, parts: [message], suggestions, register: 'friendly' };
+    size: refs.length,
+    suggest,
+    search(query: string, limit = 10) {
+      const text = prepare(String(query ?? ''));
+      return rank(candidates(text, 'question', Math.max(limit, CANDIDATES)))
+        .filter((c) => c.confidence >= searchThreshold)
+        .slice(0, limit)
+        .map((c) => toSuggestion(c, text));
     },
-    search(query, limit = 10) {
-      return base.search(query, limit).map((r) => toSuggestion(r, query));
-    },
-    script: (packId, scriptId) => scripts.get(`${packId}/${scriptId}`),
+    script: (packId: string, scriptId: string) => byKey.get(`${packId}/${scriptId}`),
+    explain: (text: string, kind: PartKind, limit = CANDIDATES, focus?: string) =>
+      rank(candidates(prepare(text), kind, limit, focus)),
   };
+}
+
+function contentWeights(text: string): number[] {
+  const w = new Array<number>(text.length).fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (/[\u3400-\u9fff]/.test(ch)) w[i] = STOP_CHARS.has(ch) ? 0 : QUESTION_CHARS.has(ch) ? 0.3 : 1;
+    else if (/[a-z]/.test(ch) && (i === 0 || !/[a-z]/.test(text[i - 1]))) w[i] = 1;
+  }
+  return w;
 }

@@ -1,0 +1,346 @@
+/**
+ * Does a buyer message need a script, and which parts of it? Greetings, thanks, acknowledgements,
+ * "I'll think about it" and praise need nothing. The rest is split into clauses; a part ends at each
+ * clause that asks (？, 吗, 怎么, X不X, what/can…) or requests (想, 麻烦, 帮我, please…), so a message
+ * with two questions becomes two parts. Statements (complaints such as 发错货了) remain parts too:
+ * the engine holds them to a stricter threshold.
+ */
+import { escapeRe, prepare, removeFiller, stripPunct } from './normalize';
+import { STOP_CHARS } from './tokens';
+
+export type PartKind = 'question' | 'request' | 'statement';
+
+export interface Part {
+  /** The part as the buyer wrote it (prepared: NFKC, simplified, lower case). */
+  text: string;
+  kind: PartKind;
+  /** The clause that asks or requests, when the part has context clauses around it. */
+  focus?: string;
+}
+
+export interface Detection {
+  needsAnswer: boolean;
+  parts: Part[];
+  /** Every content clause, social ones removed: the message matched as one piece. */
+  whole: Part;
+}
+
+/** Whole clauses that need no answer once filler (在吗, 谢谢, 你好 …) is gone. */
+const SOCIAL_ZH = [
+  '好的',
+  '好滴',
+  '好哒',
+  '好嘞',
+  '好吧',
+  '行吧',
+  '好',
+  '行',
+  '嗯嗯',
+  '嗯',
+  '恩恩',
+  '恩',
+  'ok',
+  'okay',
+  '可以',
+  '知道了',
+  '知道',
+  '明白了',
+  '明白',
+  '了解',
+  '懂了',
+  '收到了',
+  '收到',
+  '没问题',
+  '没事了',
+  '没事',
+  '不用了',
+  '算了',
+  '谢了',
+  '多谢',
+  '感谢',
+  '辛苦了',
+  '辛苦',
+  '再见',
+  '拜拜',
+  '晚安',
+  '早上好',
+  '晚上好',
+  '下午好',
+  '已拍',
+  '已付款',
+  '已下单',
+  '已经拍了',
+  '拍好了',
+  '拍了',
+  '付好了',
+  '付了',
+  '下单了',
+  '已经付款',
+  '已经下单',
+  '很喜欢',
+  '喜欢',
+  '好看',
+  '不错',
+  '满意',
+  '很满意',
+  '好评',
+  '五星好评',
+  '给你好评',
+  '赞',
+  '点赞',
+  '棒',
+  '太好了',
+  '挺好',
+  '再看看别的',
+  '看看别家',
+  '再看看',
+  '看看别的',
+  '我再看看',
+  '再想想',
+  '想想',
+  '考虑一下',
+  '考虑考虑',
+  '我考虑一下',
+  '先不买了',
+  '回头再说',
+  '等等看',
+  '先这样',
+  '等一下',
+  '稍等',
+  '马上',
+  '哈',
+  '呵',
+  '哦',
+  '嗯呢',
+  '哦哦',
+  '噢噢',
+  '好说',
+  '谢啦',
+  '3q',
+  '麻烦了',
+  '麻烦你了',
+  '打扰了',
+  '不好意思',
+  '没关系',
+  '不客气',
+  '88',
+  '回见',
+  '到了',
+  '已收到',
+  '东西收到了',
+  '货收到了',
+  '拍好了',
+  '下好单了',
+  '刚拍了',
+  '付款了',
+  '已经付了',
+  '爱了',
+  '完美',
+  '物美价廉',
+  '下次还来',
+  '会回购',
+  '回购',
+  '推荐给朋友',
+  '质量不错',
+  '很好',
+  '挺好的',
+  '非常好',
+  '超级好看',
+  '那好吧',
+  '那算了',
+  '先不要了',
+  '晚点再说',
+  '我问问',
+  '我问一下',
+  '我看看',
+  '我找找',
+  '等我一下',
+  '我先看看',
+  '我先考虑',
+];
+const SOCIAL_EN = [
+  'thank you very much',
+  'thank you so much',
+  'thank you',
+  'thanks a lot',
+  'thanks',
+  'thank',
+  'thx',
+  'ty',
+  'ok',
+  'okay',
+  'got it',
+  'i see',
+  'received it',
+  'received',
+  'great',
+  'nice',
+  'cool',
+  'good',
+  'perfect',
+  'awesome',
+  'love it',
+  'sure',
+  'alright',
+  'all right',
+  'fine',
+  'yes',
+  'yeah',
+  'yep',
+  'no problem',
+  'never mind',
+  'bye',
+  'goodbye',
+  'see you',
+  'good morning',
+  'good night',
+  'hello',
+  'hi',
+  'hey',
+  'let me think',
+  'think about it',
+  'i will think about it',
+  'i ll think about it',
+  'maybe later',
+  'not now',
+  'just looking',
+  'you too',
+  'noted',
+  'understood',
+  'done',
+  'paid',
+  'ordered',
+  'no worries',
+  'np',
+  'appreciate it',
+  'have a nice day',
+  'have a good day',
+  'will do',
+  'i will wait',
+  'wait a moment',
+  'one moment',
+  'let me check',
+  'lol',
+  'haha',
+  'good job',
+  'love them',
+  'looks great',
+  'it arrived',
+  'got them',
+  'got the package',
+];
+const socialRe = new RegExp(
+  [...SOCIAL_ZH, ...SOCIAL_EN]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => (/^[a-z ]+$/.test(w) ? `\\b${escapeRe(w)}\\b` : escapeRe(w)))
+    .join('|'),
+  'g',
+);
+const EN_FILLER =
+  /\b(i|me|it|so|very|much|all|the|a|and|then|will|ll|just|now|already|again|too|you|dear|pls|please)\b/g;
+
+const QUESTION_ZH =
+  /[吗么嘛]|什么|怎么|怎样|如何|为什么|为何|哪|(?<!好)几|多少|多久|多大|多高|多重|多长|多远|多厚|谁|是否|有没有|能不能|可不可以|会不会|是不是|要不要|行不行|好不好|对不对|还是|有无|能否|可否|([\u4e00-\u9fff])不\1|[不没]$|没有$/;
+const QUESTION_EN =
+  /^(what|when|where|which|who|whom|whose|why|how|can|could|do|does|did|is|are|am|was|were|will|would|should|shall|may|might|have|has|any)\b|\?/;
+const REQUEST =
+  /想|要|帮我|帮忙|麻烦|请|求|希望|给我|能|可以|申请|改成|\b(want|need|please|like to|would like|wanna|help)\b/;
+
+/** Sentence punctuation; within Chinese sentences spaces separate clauses too (buyers use them as commas). */
+const SENTENCE = /([。！!？?；;，,、\n…~]+)/;
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Praise and contentment without a question ("物流很快", "质量挺好的", "穿着很舒服"): no script needed.
+ * A negation or a problem word anywhere in the clause makes it a complaint instead.
+ */
+const PRAISE =
+  /(很|挺|超|真|太|非常|特别|蛮|好|都|也|还)(快|好|棒|赞|不错|满意|喜欢|漂亮|好看|舒服|合适|划算|值|给力|软|香|好用|好吃|清楚|耐心|专业|及时)(的|了|啊|呀|哦|哈|呢)*$/;
+const PROBLEM = /不|没|别|差|坏|慢|问题|怎|吗|么|啥|为什么|能否|可以|破|脏|错|退|换|赔|但|可是|就是|却/;
+export function isPraise(clause: string): boolean {
+  const c = stripPunct(clause);
+  return PRAISE.test(c) && !PROBLEM.test(c);
+}
+
+/** True when a clause carries no request or question beyond social talk. */
+export function isSocial(clause: string): boolean {
+  const plain = stripPunct(clause);
+  const base = removeFiller(plain);
+  if (!base) return true; // only filler, emoji or punctuation
+  const rest = base.replace(socialRe, ' ').replace(EN_FILLER, ' ').replace(/\s+/g, '');
+  // Only a clause with a social word can be social: 还是 alone is part of a question.
+  if (rest === base.replace(/\s+/g, '') && base === plain) return false;
+  return [...rest].every(
+    (ch) =>
+      STOP_CHARS.has(ch) || ch === '那' || ch === '先' || ch === '再' || ch === '啦' || ch === '哈' || ch === '别',
+  );
+}
+
+export function partKind(clause: string, endsWithQuestionMark: boolean): PartKind {
+  const c = clause.trim();
+  if (endsWithQuestionMark || QUESTION_ZH.test(c) || QUESTION_EN.test(c)) return 'question';
+  if (REQUEST.test(c)) return 'request';
+  return 'statement';
+}
+
+const MAX_PARTS = 3;
+
+export function detect(message: string): Detection {
+  const text = prepare(message);
+  const pieces = text.split(SENTENCE);
+  const clauses: { text: string; qmark: boolean }[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const t = pieces[i]?.trim();
+    const qmark = /[?？]/.test(pieces[i + 1] ?? '');
+    if (!t) {
+      if (qmark && clauses.length) clauses[clauses.length - 1].qmark = true;
+      continue;
+    }
+    // English sentences stay whole: "what size should i get" is one clause.
+    const sub = CJK.test(t) ? t.split(/\s+/) : [t];
+    sub.forEach((c, j) => clauses.push({ text: c, qmark: qmark && j === sub.length - 1 }));
+  }
+  const merged = clauses;
+  const content = merged.filter((c) => !isSocial(c.text) && !isPraise(c.text));
+  if (!content.length) return { needsAnswer: false, parts: [], whole: { text: '', kind: 'statement' } };
+
+  const parts: Part[] = [];
+  let buf: string[] = [];
+  for (const c of content) {
+    buf.push(c.text);
+    const kind = partKind(c.text, c.qmark);
+    // Only a question ends a part: requests and statements are context ("想换小一码 吊牌都还在").
+    if (kind === 'question') {
+      parts.push({ text: buf.join(' '), kind, ...(buf.length > 1 ? { focus: c.text } : {}) });
+      buf = [];
+    }
+  }
+  if (buf.length) {
+    // Trailing statements give context to the last question ("能换白色吗 不想要黑的了").
+    if (parts.length) parts[parts.length - 1].text += ` ${buf.join(' ')}`;
+    else {
+      const request = content.find((c) => partKind(c.text, c.qmark) === 'request');
+      parts.push({
+        text: buf.join(' '),
+        kind: request ? 'request' : 'statement',
+        ...(request && buf.length > 1 ? { focus: request.text } : {}),
+      });
+    }
+  }
+  // Context clauses joined to a request are still one request; more than MAX_PARTS questions → keep the first ones.
+  const kinds = parts.map((p) => p.kind);
+  const wholeKind: PartKind = kinds.includes('question')
+    ? 'question'
+    : kinds.includes('request')
+      ? 'request'
+      : 'statement';
+  return {
+    needsAnswer: true,
+    parts: parts.slice(0, MAX_PARTS),
+    whole: {
+      text: content.map((c) => c.text).join(' '),
+      kind: wholeKind,
+      ...(parts.length === 1 && parts[0].focus ? { focus: parts[0].focus } : {}),
+    },
+  };
+}
