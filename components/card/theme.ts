@@ -15,7 +15,7 @@ export function isDarkColor(color: string): boolean | null {
 }
 
 export function pageTheme(from: Element | null, win: Window): 'light' | 'dark' {
-  for (let el = from ?? win.document.body; el; el = el.parentElement) {
+  for (let el: Element | null = from ?? win.document.body; el; el = el.parentElement) {
     const dark = isDarkColor(win.getComputedStyle(el).backgroundColor);
     if (dark !== null) return dark ? 'dark' : 'light';
   }
