@@ -99,7 +99,7 @@ function Extras({ model, actions }: { model: CardModel; actions: CardActions }) 
               onMouseDown={keepFocus}
               onClick={() => actions.insertCompensation(s, c)}
             >
-              {c.kind === 'gift' ? '🎁 ' : '↗ '}
+              <span className="hs-kind">{c.kind === 'gift' ? t('cardGift') : t('cardShift')}</span>
               {c.text}
               {c.kind === 'gift' && c.cost !== undefined && (
                 <span className="hs-options">{t('cardGiftCost', c.cost)}</span>

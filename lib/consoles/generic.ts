@@ -52,7 +52,8 @@ const SELF_WORDS = new Set([
   'merchant',
 ]);
 const SKIP_ROW_WORDS = new Set(['time', 'date', 'system', 'notice', 'divider', 'separator', 'tip', 'tips']);
-const TEXT_WORDS = new Set(['text', 'content', 'body', 'bubble']);
+/** Parts of a row that hold the message itself, most specific first. */
+const TEXT_WORDS = ['text', 'content', 'body', 'bubble'];
 const NAME_WORDS = [
   'nick',
   'nickname',
@@ -210,10 +211,12 @@ export function createGenericAdapter(doc: Document = document): ConsoleAdapter {
       return l ? textSide(row, l) !== 1 : true;
     },
     text(row) {
-      const part = Array.from(row.querySelectorAll('*')).find(
-        (c) => wordsOf(c).some((w) => TEXT_WORDS.has(w)) && cleanText(c.textContent) !== '',
-      );
-      return cleanText((part ?? row).textContent);
+      const parts = Array.from(row.querySelectorAll('*'));
+      for (const word of TEXT_WORDS) {
+        const part = parts.find((c) => wordsOf(c).includes(word) && cleanText(c.textContent) !== '');
+        if (part) return cleanText(part.textContent);
+      }
+      return cleanText(row.textContent);
     },
     replyBox: () => editableIn(findReplyBox(doc)),
     conversationName() {
