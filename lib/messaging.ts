@@ -75,6 +75,8 @@ export interface ProtocolMap {
   saveTaughtProfile(data: { profile: ConsoleProfile }): void;
   /** side panel → content script (tab): start teach mode on the page. */
   startTeach(): void;
+  /** side panel → content script (tab): the page's address (tabs without host access hide it). */
+  pageInfo(): { url: string };
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

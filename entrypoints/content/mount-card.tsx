@@ -18,6 +18,7 @@ function CardRoot({ store, actions }: { store: ContentStore; actions: CardAction
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const model = useMemo(() => toModel(state), [state]);
   const p = state.placement;
+  if (state.suspended) return null;
   return (
     <div
       className="hs-pos"

@@ -35,6 +35,8 @@ export interface ContentState {
   theme: CardModel['theme'];
   notice: CardModel['notice'];
   placement: Placement | null;
+  /** Teach mode is on: the card steps aside. */
+  suspended: boolean;
 }
 
 export const emptyCard = (): ConversationCard => ({
@@ -59,6 +61,7 @@ export function createContentStore(initial: Partial<ContentState> = {}) {
     theme: 'light',
     notice: null,
     placement: null,
+    suspended: false,
     ...initial,
   }));
 }

@@ -231,7 +231,7 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
   async function teach() {
     if (teaching) return;
     teaching = true;
-    card?.host.style.setProperty('display', 'none');
+    store.setState({ suspended: true });
     try {
       const profile = await runTeach(ctx);
       if (!profile) return;
@@ -241,13 +241,14 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
       attach();
     } finally {
       teaching = false;
-      card?.host.style.removeProperty('display');
+      store.setState({ suspended: false });
     }
   }
 
   const stopTeachListener = onMessage('startTeach', () => {
     teach().catch((e) => report('teach', e));
   });
+  const stopInfoListener = onMessage('pageInfo', () => ({ url: location.href }));
 
   attach();
   card = await mountCard(ctx, store, actions, {
@@ -298,6 +299,7 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
     caret.stop();
     stopKeys();
     stopTeachListener();
+    stopInfoListener();
     unwatchSettings();
     unwatchBudget();
     document.documentElement.removeAttribute('data-huashu');

@@ -43,6 +43,7 @@ test('teach mode: three clicks make a profile that reads buyer and agent rows ap
   await page.getByTestId('huashu-teach').click();
   const panel = page.getByTestId('huashu-teach-panel');
   await expect(panel).toHaveAttribute('data-step', 'list');
+  await expect(page.getByTestId('huashu-card')).toHaveCount(0); // the card steps aside while teaching
   await page.locator('.jilu .tiao.kf .nr').click(); // a click inside the history picks the scrolling list
   await expect(panel).toHaveAttribute('data-step', 'buyer');
   await page.locator('.jilu .tiao.mj .nr').first().click();
@@ -59,6 +60,7 @@ test('teach mode: three clicks make a profile that reads buyer and agent rows ap
   await page.getByTestId('huashu-teach-save').click();
   await expect(panel).toHaveCount(0);
   await expect(page.locator('html')).toHaveAttribute('data-huashu', 'ready');
+  await expect(page.getByTestId('huashu-card')).toBeVisible();
 
   await agentSays(page, '亲，什么时候发货我帮您查一下');
   await page.waitForTimeout(400);
