@@ -65,8 +65,20 @@ const NAME_WORDS = [
 ];
 const LIST_WORDS = /msg|message|chat|conversation|dialog|log|history|thread/i;
 
+const wordCache = new WeakMap<Element, { key: string; words: string[] }>();
+
 /** Words of an element's class names and data-* values: "msg--left from_buyer" → msg, left, from, buyer. */
 export function wordsOf(el: Element): string[] {
+  // Cached per element while its class and attribute count stay the same (rows are read on every scan).
+  const key = `${el.getAttribute('class') ?? ''}|${el.attributes.length}`;
+  const hit = wordCache.get(el);
+  if (hit?.key === key) return hit.words;
+  const words = readWords(el);
+  wordCache.set(el, { key, words });
+  return words;
+}
+
+function readWords(el: Element): string[] {
   const out: string[] = [];
   const cls = typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? '');
   for (const c of cls.split(/\s+/)) if (c) out.push(...c.toLowerCase().split(/[-_]+/));
@@ -99,19 +111,24 @@ function area(el: Element): number {
   return r.width * r.height;
 }
 
-/** Rows of a list: its children, looking through single wrappers ("list > .inner > rows"). */
-export function rowsOf(list: Element): Element[] {
+/**
+ * Rows of a list: its children, looking through single wrappers ("list > .inner > rows"), without date
+ * and system separators. `withText` also drops empty rows (list detection; the watcher skips them itself).
+ */
+export function rowsOf(list: Element, withText = false): Element[] {
   let container = list;
   while (container.children.length === 1 && container.firstElementChild!.children.length > 0)
     container = container.firstElementChild!;
   return Array.from(container.children).filter(
-    (c) => cleanText(c.textContent) !== '' && !wordsOf(c).some((w) => SKIP_ROW_WORDS.has(w)),
+    (c) => !wordsOf(c).some((w) => SKIP_ROW_WORDS.has(w)) && (!withText || cleanText(c.textContent) !== ''),
   );
 }
 
+const isMultiline = (el: Element | null) => isEditable(el) && el.tagName !== 'INPUT';
+
 export function findReplyBox(doc: Document): HTMLElement | null {
   const active = doc.activeElement;
-  if (isEditable(active) && !active.closest('[role="log"], [aria-live]')) return active;
+  if (isMultiline(active) && !active!.closest('[role="log"], [aria-live]')) return active as HTMLElement;
   const all = Array.from(
     doc.querySelectorAll<HTMLElement>('textarea, [contenteditable]:not([contenteditable="false"])'),
   ).filter((el) => isEditable(el) && isVisible(el));
@@ -126,9 +143,9 @@ export function findReplyBox(doc: Document): HTMLElement | null {
 export function findMessageList(doc: Document, reply: Element | null): Element | null {
   // Small empty live regions are toast/status announcers, not the chat.
   const live = Array.from(doc.querySelectorAll('[role="log"], [aria-live]:not([aria-live="off"])')).filter(
-    (el) => rowsOf(el).length > 0 || area(el) >= 20_000,
+    (el) => rowsOf(el, true).length > 0 || area(el) >= 20_000,
   );
-  if (live.length) return live.sort((a, b) => rowsOf(b).length - rowsOf(a).length)[0];
+  if (live.length) return live.sort((a, b) => rowsOf(b, true).length - rowsOf(a, true).length)[0];
 
   const win = doc.defaultView;
   const rr = reply?.getBoundingClientRect();
@@ -138,7 +155,7 @@ export function findMessageList(doc: Document, reply: Element | null): Element |
   for (let i = 0; i < candidates.length && i < 5000; i++) {
     const el = candidates[i];
     if (el.children.length < 2 || (reply && el.contains(reply))) continue;
-    const rows = rowsOf(el);
+    const rows = rowsOf(el, true);
     if (rows.length < 2) continue;
     let score = rows.length;
     const style = win?.getComputedStyle(el);
@@ -186,6 +203,7 @@ function nameIn(el: Element): string | undefined {
 
 export function createGenericAdapter(doc: Document = document): ConsoleAdapter {
   let cachedList: Element | null = null;
+  let cachedReply: HTMLElement | null = null;
   let lastSearch = -Infinity;
   const list = () => {
     if (cachedList?.isConnected) return cachedList;
@@ -218,7 +236,14 @@ export function createGenericAdapter(doc: Document = document): ConsoleAdapter {
       }
       return cleanText(row.textContent);
     },
-    replyBox: () => editableIn(findReplyBox(doc)),
+    replyBox() {
+      // The box the agent last typed in wins; otherwise keep the one found while it stays on the page.
+      const active = doc.activeElement;
+      if (isMultiline(active) && active !== cachedReply && !active!.closest('[role="log"], [aria-live]'))
+        cachedReply = active as HTMLElement;
+      if (!cachedReply?.isConnected) cachedReply = editableIn(findReplyBox(doc));
+      return cachedReply;
+    },
     conversationName() {
       const l = list();
       const selected = Array.from(

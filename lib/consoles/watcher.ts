@@ -64,6 +64,8 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
   const fallback = opts.fallbackConversation ?? (() => doc.location.pathname + doc.location.search + doc.location.hash);
 
   const seen = new WeakMap<Element, string>();
+  /** Row texts, dropped when a mutation touches the row: a scan reads only new or changed rows. */
+  const texts = new WeakMap<Element, string>();
   let list: Element | null = null;
   let conversation = '';
   let prevKeys: string[] = [];
@@ -92,7 +94,11 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
     const rows: Element[] = [];
     const keys: string[] = [];
     for (const row of adapter.messages()) {
-      const text = adapter.text(row);
+      let text = texts.get(row);
+      if (text === undefined) {
+        text = adapter.text(row);
+        texts.set(row, text);
+      }
       if (!text) continue; // still rendering: picked up when its text arrives
       rows.push(row);
       keys.push(text);
@@ -144,12 +150,12 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
   }
 
   const observer = new win.MutationObserver((records) => {
-    if (!touched && list)
-      for (const r of records)
-        if (list.contains(r.target)) {
-          touched = true;
-          break;
-        }
+    if (list)
+      for (const r of records) {
+        if (!list.contains(r.target)) continue;
+        touched = true;
+        for (let n: Node | null = r.target; n && n !== list; n = n.parentNode) texts.delete(n as Element);
+      }
     if (scheduled) return;
     scheduled = true;
     queueMicrotask(() => {
