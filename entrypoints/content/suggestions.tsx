@@ -17,7 +17,7 @@ import { budgetUseItem, remainingBudget, spendBudget } from './budget';
 import { guard, report } from './errors';
 import { setupKeyboard } from './keyboard';
 import { mountCard, type MountedCard } from './mount-card';
-import { createContentStore, currentCard, patchCard, visibleSuggestions, type ContentStore } from './store';
+import { createContentStore, currentCard, emptyCard, patchCard, visibleSuggestions, type ContentStore } from './store';
 import { runTeach } from './teach';
 
 /** What the rest of Huashu plugs into the console feature (wired in index.tsx). */
@@ -67,20 +67,25 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
 
   async function answer(m: ChatMessage) {
     const conv = m.conversation;
-    let seq = 0;
-    patchCard(store, conv, (c) => {
-      seq = c.seq + 1;
-      return {
-        seq,
-        status: 'loading',
-        message: m.text,
-        hidden: false,
-        selected: 0,
-        showCompensations: false,
-        toneOverride: undefined,
-      };
-    });
-    refreshPlaceholders();
+    const card0 = store.getState().cards[conv] ?? emptyCard();
+    const seq = card0.seq + 1;
+    // One state update (one render) for the new message and the names it may fill in.
+    store.setState((s) => ({
+      placeholders: { buyer: adapter.conversationName(), order_id: adapter.orderId() },
+      cards: {
+        ...s.cards,
+        [conv]: {
+          ...card0,
+          seq,
+          status: 'loading',
+          message: m.text,
+          hidden: false,
+          selected: 0,
+          showCompensations: false,
+          toneOverride: undefined,
+        },
+      },
+    }));
     card?.reposition();
     try {
       const reply = await sendMessage('suggest', { text: m.text, url: location.href, conversation: conv });
