@@ -1,7 +1,8 @@
 /**
  * Where the card goes: next to the reply box but never over the open conversation. Tried in order:
- * right of the conversation, left of it, below the reply box; when none fits, the bottom-right corner
- * with `covers: true` (the card then stays collapsed until the agent opens it).
+ * right of the conversation, left of it, below the reply box; when none fits, the top-right corner of
+ * the window (page headers matter less than the reply box and its Send button) with `covers: true` (the
+ * card then stays collapsed, a small bar, until the agent opens it).
  */
 export interface Box {
   left: number;
@@ -50,5 +51,5 @@ export function placeCard(
         covers: false,
       };
   }
-  return { left: view.width - M - card.width, top: view.height - M - h, maxHeight, side: 'corner', covers: !!conv };
+  return { left: view.width - M - card.width, top: M, maxHeight, side: 'corner', covers: !!conv };
 }

@@ -105,7 +105,10 @@ export async function mountCard(
       prev.placement.left === placement.left &&
       prev.placement.top === placement.top &&
       prev.placement.maxHeight === placement.maxHeight;
-    if (!same || prev.theme !== theme) store.setState({ placement, theme });
+    // No free space beside the conversation: stay collapsed (a header bar) unless the agent opens it.
+    const collapse = placement.covers && !prev.userToggled && !prev.collapsed;
+    if (!same || prev.theme !== theme || collapse)
+      store.setState(collapse ? { placement, theme, collapsed: true } : { placement, theme });
   });
   function reposition() {
     if (!frame) frame = ctx.requestAnimationFrame(update);

@@ -37,6 +37,8 @@ export interface ContentState {
   placement: Placement | null;
   /** Teach mode is on: the card steps aside. */
   suspended: boolean;
+  /** The agent collapsed or expanded the card themselves (automatic collapsing stops). */
+  userToggled: boolean;
 }
 
 export const emptyCard = (): ConversationCard => ({
@@ -62,6 +64,7 @@ export function createContentStore(initial: Partial<ContentState> = {}) {
     notice: null,
     placement: null,
     suspended: false,
+    userToggled: false,
     ...initial,
   }));
 }

@@ -197,7 +197,7 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
     setTone: (t) => patchCard(store, conv(), () => ({ toneOverride: t })),
     toggleCompensations: () => patchCard(store, conv(), (c) => ({ showCompensations: !c.showCompensations })),
     toggleCollapsed: () => {
-      store.setState((s) => ({ collapsed: !s.collapsed }));
+      store.setState((s) => ({ collapsed: !s.collapsed, userToggled: true }));
       card?.reposition();
     },
     hide: () => patchCard(store, conv(), () => ({ hidden: true })),

@@ -119,3 +119,38 @@ test('the search box finds another script and inserts it', async ({ background, 
   await result.click();
   await expect(page.locator('#reply')).toHaveValue(/7天无理由/);
 });
+
+test('the card follows a dark page', async ({ background, openConsole }) => {
+  await installPack(background, pack);
+  const page = await openConsole('/textarea.html?dark');
+  await expect(page.getByTestId('huashu-card')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('with no room beside the conversation the card stays collapsed until opened', async ({
+  background,
+  openConsole,
+}) => {
+  const page = await open(background, openConsole);
+  await page.setViewportSize({ width: 700, height: 800 });
+  await buyerSays(page, '请问什么时候发货呀');
+  await expect(page.getByTestId('huashu-count')).toHaveText(/[1-3]/);
+  await expect(page.getByTestId('huashu-suggestion')).toHaveCount(0);
+  await page.locator('#reply').click();
+  await page.keyboard.press('Alt+1'); // not showing suggestions: the key is left alone
+  await expect(page.locator('#reply')).toHaveValue('');
+  await page.getByTestId('huashu-collapse').click();
+  await expect(page.getByTestId('huashu-suggestion').first()).toHaveAttribute('data-script-id', 'shipping-time');
+});
+
+test('the log-promise and feedback buttons call the integration hooks', async ({ background, openConsole }) => {
+  const page = await open(background, openConsole);
+  const logs: string[] = [];
+  page.on('console', (m) => logs.push(m.text()));
+  await buyerSays(page, '请问什么时候发货呀');
+  await expect(page.getByTestId('huashu-suggestion').first()).toBeVisible();
+  await page.locator('#reply').fill('明天上午一定发出');
+  await page.getByTestId('huashu-log-promise').click();
+  await page.getByTestId('huashu-log-feedback').click();
+  await expect.poll(() => logs.filter((l) => l.includes('not wired yet')).length).toBe(2);
+  expect(logs.find((l) => l.includes('log promise'))).toBeTruthy();
+});

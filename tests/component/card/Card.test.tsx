@@ -180,3 +180,17 @@ describe('Card', () => {
     expect(a.insertSearchResult).toHaveBeenCalledWith(results[0], 0);
   });
 });
+
+describe('Card languages', () => {
+  afterAll(() => setLocale('en'));
+  it.each([
+    ['zh_CN', '记承诺', '追问'],
+    ['zh_TW', '記承諾', '追問'],
+    ['en', 'Log promise', 'Ask next'],
+  ] as const)('%s', (locale, promise, followUps) => {
+    setLocale(locale);
+    render(<Card model={model()} actions={actions()} />);
+    expect(screen.getByTestId('huashu-log-promise').textContent).toBe(promise);
+    expect(screen.getByText(followUps)).toBeTruthy();
+  });
+});
