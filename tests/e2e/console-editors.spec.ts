@@ -63,3 +63,19 @@ test('contenteditable editor: text lands at the caret and the editor’s model s
   await page.getByRole('button', { name: 'Send' }).click();
   expect((await sent(page))[0]).toMatch(/^Hello! .*2–3 days/);
 });
+
+test('an editor that takes text only through beforeinput gets it exactly once', async ({ background, openConsole }) => {
+  await installPack(background, pack);
+  const page = await openConsole('/contenteditable.html?strict');
+  await buyerSays(page, 'When will you ship my order?');
+  await page.getByTestId('huashu-suggestion').first().click();
+  const model = () =>
+    page.evaluate(
+      () => (window as unknown as { fixture: { model: { text: string; events: string[] } } }).fixture.model,
+    );
+  await expect.poll(async () => (await model()).text).toMatch(/2–3 days/);
+  const { text, events } = await model();
+  expect(text.match(/2–3 days/g)).toHaveLength(1);
+  expect(events.filter((e) => e === 'beforeinput:insertText').length).toBeGreaterThan(0);
+  await expect(page.locator('.editor')).toHaveText(text);
+});
