@@ -2,7 +2,8 @@
  * `npm run bench:browser`: Huashu in a real Chromium, on a fixture console with a long history.
  * - time from a buyer message appearing to the card showing its suggestions (p50/p95), with the 8-script
  *   test pack (baseline: messaging + rendering only), a 1,000- and a 10,000-script pack; the first
- *   message after opening the page (engine built on demand) is reported apart;
+ *   message after opening the page is reported apart, and the time from opening the page to Huashu
+ *   watching it (the engine for a newly installed pack is built meanwhile);
  * - main-thread time per message in the page (CDP Performance metrics: script, layout, style and total
  *   task time), against the same page on a host where Huashu is not enabled (same browser, same messages,
  *   500 ms apart);
@@ -206,8 +207,11 @@ try {
   for (const n of [base.scripts.length, 1_000, 10_000]) {
     await installPack(launched.worker, n === base.scripts.length ? base : syntheticPack(base, n));
     const page = await launched.context.newPage();
+    const opened = Date.now();
     await page.goto(`${server.origin}/bench.html?history=${HISTORY}`);
-    await page.locator('html[data-huashu="ready"]').waitFor({ timeout: 15_000 });
+    // Opening the console asks for its profile, which builds the engine for the new pack.
+    await page.locator('html[data-huashu="ready"]').waitFor({ timeout: 60_000 });
+    const readyMs = Date.now() - opened;
     const cold = await measureOne(page, ASKS[0]);
     const warm: Measured[] = [];
     for (let i = 0; i < MESSAGES; i++) {
@@ -218,7 +222,8 @@ try {
     const hits = warm.filter((m) => m.first && !m.first.startsWith('gen-')).length;
     latency[n] = {
       scripts: n,
-      coldMs: round(cold.ms),
+      pageReadyMs: readyMs,
+      firstMs: round(cold.ms),
       p50Ms: round(pct(ms, 50)),
       p95Ms: round(pct(ms, 95)),
       maxMs: round(Math.max(...ms)),
@@ -231,7 +236,7 @@ try {
       answered: `${hits}/${warm.length}`,
     };
     console.log(
-      `${String(n).padStart(6)} scripts: first message ${round(cold.ms)} ms (engine built), then p50 ${round(pct(ms, 50))} ms, p95 ${round(pct(ms, 95))} ms, max ${round(Math.max(...ms))} ms; test-pack script on top ${hits}/${warm.length}`,
+      `${String(n).padStart(6)} scripts: page open → watching ${readyMs} ms (engine built meanwhile); first message ${round(cold.ms)} ms, then p50 ${round(pct(ms, 50))} ms, p95 ${round(pct(ms, 95))} ms, max ${round(Math.max(...ms))} ms; test-pack script on top ${hits}/${warm.length}`,
     );
     await page.close();
   }
