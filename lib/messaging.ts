@@ -21,6 +21,21 @@ export interface SuggestReply extends Omit<EngineAnswer, 'suggestions'> {
 export interface PageConfig {
   /** The profile that matches this URL (pack-provided or taught), or null for the generic adapter. */
   profile: ConsoleProfile | null;
+  /** Where the profile comes from: taught on this site, a pack's `consoles`, or none (generic adapter). */
+  source?: 'taught' | 'pack' | 'generic';
+  /** Name of the pack that provided the profile. */
+  packName?: string;
+}
+
+/** A site as the side panel's header shows it. */
+export interface SiteStatus {
+  /** "https://desk.example.com/*", or null for pages Huashu cannot run on (chrome://, files…). */
+  pattern: string | null;
+  /** The demo origins (localhost, 127.0.0.1) always get Huashu. */
+  builtIn: boolean;
+  /** The agent enabled this site (optional host permission granted, content script registered). */
+  enabled: boolean;
+  config: PageConfig;
 }
 
 /** What the page gives for a promise or a feedback entry (from the selection, the reply box or the chat). */
@@ -54,6 +69,18 @@ export interface ProtocolMap {
   recordUsage(data: UsageEvent): void;
   /** An extension page changed the packs or overrides: rebuild the engine before the next answer. */
   libraryChanged(): void;
+  /** Side panel header: is Huashu on for this page, and with which console profile? */
+  siteStatus(data: { url: string }): SiteStatus;
+  /** Register the content script for a site whose host permission the side panel just obtained. */
+  enableSite(data: { pattern: string; tabId?: number }): { ok: boolean; error?: string };
+  /** Unregister a site and give its host permission back. */
+  disableSite(data: { pattern: string }): void;
+  /** Store a profile taught on the page, for the site of its first match pattern. */
+  saveTaughtProfile(data: { profile: ConsoleProfile }): void;
+  /** side panel → content script (tab): start teach mode on the page. */
+  startTeach(): void;
+  /** side panel → content script (tab): the page's address (tabs without host access hide it). */
+  pageInfo(): { url: string };
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -1,2 +1,35 @@
-/** Demo consoles served on the agent's own machine get the content script from install. */
+/**
+ * Where Huashu runs. Demo consoles served on the agent's own machine get the content script from install;
+ * every other console is enabled by the agent (optional host permission + a content script registered at
+ * runtime), and may carry a profile taught on it.
+ */
+import type { SiteRow } from './db/schema';
+import { matchesAny, matchesPattern } from './consoles/match-pattern';
+import type { PageConfig } from './messaging';
+import type { Pack } from './pack/schema';
+
 export const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+/** The built content script (WXT output path), registered as-is for enabled sites. */
+export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js' as const;
+
+/** Id of the registered content script of one enabled site. */
+export const registrationId = (pattern: string) => `huashu-site ${pattern}`;
+
+export function isBuiltIn(url: string): boolean {
+  return matchesAny(DEMO_MATCHES, url);
+}
+
+/**
+ * The console profile for a page: one taught on this site wins, then the first pack (by priority) whose
+ * `consoles` match, else none (the generic adapter).
+ */
+export function resolvePageConfig(url: string, sites: SiteRow[], packs: Pack[]): PageConfig {
+  for (const site of sites)
+    if (site.profile && (matchesPattern(site.pattern, url) || matchesAny(site.profile.matches, url)))
+      return { profile: site.profile, source: 'taught' };
+  for (const pack of packs)
+    for (const profile of pack.consoles)
+      if (matchesAny(profile.matches, url)) return { profile, source: 'pack', packName: pack.pack.name };
+  return { profile: null, source: 'generic' };
+}

@@ -3,8 +3,14 @@
  * (MV3 service worker); one feature failing to set up never stops the others.
  */
 import { setupLibrary } from './library';
+import { setupSites } from './sites';
+import { setupTestHooks } from './test-hooks';
 
-const features: [string, () => void][] = [['library', setupLibrary]];
+const features: [string, () => void][] = [
+  ['library', setupLibrary],
+  ['sites', setupSites],
+  ['test hooks', setupTestHooks],
+];
 
 export default defineBackground(() => {
   for (const [name, setup] of features) {

@@ -26,10 +26,14 @@ async function loadBundledDefaultPack(): Promise<Pack> {
 
 export const engineCache = createEngineCache(db);
 
+/** Settles once the default pack is installed (or failed to); for tests and tools. */
+export let libraryReady: Promise<unknown> = Promise.resolve();
+
 export function setupLibrary() {
   const ready = ensureDefaultPack(db, loadBundledDefaultPack).catch((e) =>
     console.error('[huashu] could not install the default pack', e),
   );
+  libraryReady = ready;
 
   const view = (engine: Engine, packs: Pack[], s: Suggestion): SuggestionView => ({
     ...s,

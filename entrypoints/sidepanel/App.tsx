@@ -3,6 +3,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { FeedbackTab } from './tabs/FeedbackTab';
 import { PromisesTab } from './tabs/PromisesTab';
 import { ScriptsTab } from './tabs/ScriptsTab';
+import { SiteBar } from './SiteBar';
 
 const TABS = [
   { id: 'promises', label: 'tabPromises', Component: PromisesTab },
@@ -22,6 +23,7 @@ export function App() {
   const Active = TABS.find((x) => x.id === tab)!.Component;
   return (
     <div className="hs-app">
+      <SiteBar />
       <nav className="hs-tabs" role="tablist">
         {TABS.map((x) => (
           <button

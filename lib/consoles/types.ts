@@ -6,6 +6,8 @@ export interface ConsoleAdapter {
   /** Profile id, or "generic". */
   readonly id: string;
   readonly name: string;
+  /** false for presets nobody checked on the live console (shown as "unverified"). */
+  readonly verified?: boolean;
   /** The open conversation's message list, or null when none is open. */
   messageList(): Element | null;
   /** Message rows of the open conversation, oldest first. */

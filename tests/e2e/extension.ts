@@ -17,7 +17,7 @@ export interface LaunchedExtension {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { headless?: boolean; extensionDir?: string } = {}) {
+export async function launchWithExtension(opts: { headless?: boolean; extensionDir?: string; args?: string[] } = {}) {
   const dir = opts.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(dir, 'manifest.json')))
     throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
@@ -28,7 +28,7 @@ export async function launchWithExtension(opts: { headless?: boolean; extensionD
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
-    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--lang=zh-CN'],
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--lang=zh-CN', ...(opts.args ?? [])],
     locale: 'zh-CN',
     viewport: { width: 1280, height: 800 },
   });

@@ -1,0 +1,277 @@
+/**
+ * The suggestion card (rendered in an open shadow root by the content script). Presentational: the
+ * model comes in, clicks go out through `actions`. Buttons keep the focus in the console's reply box
+ * (mousedown is cancelled), so an insert lands at the agent's caret.
+ */
+import { t } from '@/lib/i18n';
+import { fillPlaceholders } from '@/lib/insert/placeholders';
+import type { SuggestionView } from '@/lib/messaging';
+import { compensationsWithin, followUpText, hasToneChoice, pickAnswer } from './logic';
+import type { CardActions, CardModel } from './types';
+
+const keepFocus = (e: React.MouseEvent) => e.preventDefault();
+
+function Suggestion({
+  s,
+  rank,
+  model,
+  actions,
+}: {
+  s: SuggestionView;
+  rank: number;
+  model: CardModel;
+  actions: CardActions;
+}) {
+  const answer = pickAnswer(s.script, model.tone);
+  return (
+    <li>
+      <button
+        type="button"
+        className="hs-suggestion"
+        data-testid="huashu-suggestion"
+        data-script-id={s.scriptId}
+        data-pack-id={s.packId}
+        data-tone={answer.tone}
+        aria-keyshortcuts={`Alt+${rank + 1}`}
+        onMouseDown={keepFocus}
+        onClick={() => actions.insertAnswer(s, rank)}
+      >
+        <span className="hs-row">
+          <span className="hs-title">{s.title}</span>
+          <span className="hs-conf" title={t('cardConfidence', Math.round(s.confidence * 100))}>
+            {Math.round(s.confidence * 100)}%
+          </span>
+          <kbd>Alt+{rank + 1}</kbd>
+        </span>
+        <span className="hs-text">{fillPlaceholders(answer.text, model.placeholders)}</span>
+      </button>
+    </li>
+  );
+}
+
+function Extras({ model, actions }: { model: CardModel; actions: CardActions }) {
+  const s = model.reply?.suggestions[model.selected];
+  if (!s) return null;
+  const { shown, overBudget } = compensationsWithin(s.script, model.budgetLeft);
+  const offerCompensations = s.script.refusal || model.showCompensations;
+  return (
+    <>
+      {s.script.followUps.length > 0 && (
+        <div className="hs-chips" aria-label={t('cardFollowUps')}>
+          <span className="hs-label">{t('cardFollowUps')}</span>
+          {s.script.followUps.map((f, i) => (
+            <button
+              key={i}
+              type="button"
+              className="hs-chip"
+              data-testid="huashu-followup"
+              title={followUpText(f)}
+              onMouseDown={keepFocus}
+              onClick={() => actions.insertFollowUp(s, f)}
+            >
+              {f.text}
+              {f.options.length > 0 && <span className="hs-options">{f.options.join(' / ')}</span>}
+            </button>
+          ))}
+        </div>
+      )}
+      {s.script.compensations.length > 0 && !offerCompensations && (
+        <button
+          type="button"
+          className="hs-link"
+          data-testid="huashu-compensations-toggle"
+          onMouseDown={keepFocus}
+          onClick={actions.toggleCompensations}
+        >
+          {t('cardIfRefused', s.script.compensations.length)}
+        </button>
+      )}
+      {offerCompensations && (shown.length > 0 || overBudget > 0) && (
+        <div className="hs-comp" aria-label={t('cardCompensations')}>
+          <span className="hs-label">{t('cardCompensations')}</span>
+          {shown.map((c, i) => (
+            <button
+              key={i}
+              type="button"
+              className={`hs-chip hs-${c.kind}`}
+              data-testid="huashu-compensation"
+              data-kind={c.kind}
+              onMouseDown={keepFocus}
+              onClick={() => actions.insertCompensation(s, c)}
+            >
+              <span className="hs-kind">{c.kind === 'gift' ? t('cardGift') : t('cardShift')}</span>
+              {c.text}
+              {c.kind === 'gift' && c.cost !== undefined && (
+                <span className="hs-options">{t('cardGiftCost', c.cost)}</span>
+              )}
+            </button>
+          ))}
+          {overBudget > 0 && (
+            <span className="hs-muted" data-testid="huashu-over-budget">
+              {t('cardOverBudget', overBudget)}
+            </span>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+function Search({ model, actions }: { model: CardModel; actions: CardActions }) {
+  const { results } = model.search;
+  return (
+    <div className="hs-search">
+      <input
+        type="search"
+        data-testid="huashu-search"
+        placeholder={t('cardSearch')}
+        aria-label={t('cardSearch')}
+        value={model.search.query}
+        onChange={(e) => actions.search(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && results[0]) actions.insertSearchResult(results[0], 0);
+        }}
+      />
+      {results.length > 0 && (
+        <ul className="hs-results">
+          {results.map((s, i) => (
+            <li key={`${s.packId}/${s.scriptId}`}>
+              <button
+                type="button"
+                data-testid="huashu-search-result"
+                data-script-id={s.scriptId}
+                onMouseDown={keepFocus}
+                onClick={() => actions.insertSearchResult(s, i)}
+              >
+                <span className="hs-title">{s.title}</span>
+                <span className="hs-text">
+                  {fillPlaceholders(pickAnswer(s.script, model.tone).text, model.placeholders)}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {model.search.status === 'done' && model.search.query.trim() !== '' && results.length === 0 && (
+        <p className="hs-muted">{t('cardNoResults')}</p>
+      )}
+    </div>
+  );
+}
+
+export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
+  const suggestions = model.reply?.needsAnswer ? model.reply.suggestions : [];
+  const top = suggestions[model.selected] ?? suggestions[0];
+  return (
+    <section
+      className="hs-card"
+      data-testid="huashu-card"
+      data-theme={model.theme}
+      data-status={model.status}
+      data-collapsed={model.collapsed}
+      hidden={model.hidden}
+      aria-label={t('cardTitle')}
+      lang={t('cardLang')}
+    >
+      <header className="hs-head">
+        <strong className="hs-brand">{t('cardTitle')}</strong>
+        <span className="hs-console" title={model.console.name}>
+          {model.console.source === 'generic' ? t('cardGeneric') : model.console.name}
+          {model.console.source !== 'generic' && model.console.verified === false && (
+            <span className="hs-badge" data-testid="huashu-unverified">
+              {t('cardUnverified')}
+            </span>
+          )}
+        </span>
+        {model.collapsed && suggestions.length > 0 && (
+          <span className="hs-count" data-testid="huashu-count">
+            {suggestions.length}
+          </span>
+        )}
+        {top && hasToneChoice(top.script) && !model.collapsed && (
+          <button
+            type="button"
+            className="hs-tone"
+            data-testid="huashu-tone"
+            data-tone={model.tone}
+            title={t('cardToneSwitch')}
+            onMouseDown={keepFocus}
+            onClick={() => actions.setTone(model.tone === 'formal' ? 'friendly' : 'formal')}
+          >
+            {model.tone === 'formal' ? t('cardToneFormal') : t('cardToneFriendly')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="hs-icon"
+          data-testid="huashu-collapse"
+          aria-expanded={!model.collapsed}
+          title={model.collapsed ? t('cardExpand') : t('cardCollapse')}
+          onMouseDown={keepFocus}
+          onClick={actions.toggleCollapsed}
+        >
+          {model.collapsed ? '▴' : '▾'}
+        </button>
+        <button
+          type="button"
+          className="hs-icon"
+          data-testid="huashu-close"
+          title={t('cardHide')}
+          onMouseDown={keepFocus}
+          onClick={actions.hide}
+        >
+          ×
+        </button>
+      </header>
+      {!model.collapsed && (
+        <div className="hs-body">
+          {model.excuse && (
+            <p className="hs-hint" data-testid="huashu-hint" role="note">
+              {t('cardExcuseHint')}
+            </p>
+          )}
+          {model.notice === 'noReplyBox' && (
+            <p className="hs-hint" data-testid="huashu-notice" role="alert">
+              {t('cardNoReplyBox')}
+            </p>
+          )}
+          {model.status === 'loading' && (
+            <p className="hs-muted" data-testid="huashu-loading">
+              {t('cardLoading')}
+            </p>
+          )}
+          {model.status === 'error' && (
+            <p className="hs-muted" data-testid="huashu-error">
+              {t('cardError')}
+            </p>
+          )}
+          {model.status === 'ready' && suggestions.length === 0 && (
+            <p className="hs-muted" data-testid="huashu-empty">
+              {t('cardNothing')}
+            </p>
+          )}
+          {suggestions.length > 0 && (
+            <ol className="hs-list">
+              {suggestions.map((s, i) => (
+                <Suggestion key={`${s.packId}/${s.scriptId}`} s={s} rank={i} model={model} actions={actions} />
+              ))}
+            </ol>
+          )}
+          <Extras model={model} actions={actions} />
+          <Search model={model} actions={actions} />
+        </div>
+      )}
+      <footer className="hs-foot">
+        <button type="button" data-testid="huashu-log-promise" onMouseDown={keepFocus} onClick={actions.logPromise}>
+          {t('cardLogPromise')}
+        </button>
+        <button type="button" data-testid="huashu-log-feedback" onMouseDown={keepFocus} onClick={actions.logFeedback}>
+          {t('cardLogFeedback')}
+        </button>
+        <button type="button" data-testid="huashu-teach" onMouseDown={keepFocus} onClick={actions.teach}>
+          {t('cardTeach')}
+        </button>
+      </footer>
+    </section>
+  );
+}

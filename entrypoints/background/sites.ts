@@ -1,0 +1,88 @@
+/**
+ * Background wiring of console sites: which profile a page gets (`getPageConfig`), enabling a site at
+ * runtime (the side panel obtains the optional host permission under the agent's click, then this
+ * registers the same content script for it), disabling, and taught profiles (stored in `sites`).
+ * Registrations persist across sessions; on start they are re-synced with the `sites` table.
+ */
+import { browser } from 'wxt/browser';
+import { db } from '@/lib/db/db';
+import { onMessage } from '@/lib/messaging';
+import { sitePattern } from '@/lib/consoles/match-pattern';
+import { CONTENT_SCRIPT_FILE, isBuiltIn, registrationId, resolvePageConfig } from '@/lib/sites';
+import { engineCache } from './library';
+
+async function pageConfig(url: string) {
+  const [sites, { packs }] = await Promise.all([db.sites.toArray(), engineCache.get()]);
+  return resolvePageConfig(url, sites, packs);
+}
+
+async function hasPermission(pattern: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [pattern] });
+}
+
+async function register(pattern: string) {
+  const id = registrationId(pattern);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  const script = { id, matches: [pattern], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' as const };
+  if (existing.length) await browser.scripting.updateContentScripts([script]);
+  else await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
+}
+
+async function unregister(pattern: string) {
+  const id = registrationId(pattern);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [id] });
+}
+
+/** Registered scripts = enabled sites whose permission is still granted. */
+export async function syncRegistrations() {
+  const sites = await db.sites.toArray();
+  for (const site of sites) {
+    if (isBuiltIn(site.pattern.replace('/*', '/'))) continue;
+    if (await hasPermission(site.pattern)) await register(site.pattern);
+    else await unregister(site.pattern);
+  }
+}
+
+export function setupSites() {
+  onMessage('getPageConfig', ({ data }) => pageConfig(data.url));
+
+  onMessage('siteStatus', async ({ data }) => {
+    const pattern = sitePattern(data.url);
+    const builtIn = isBuiltIn(data.url);
+    const row = pattern ? await db.sites.get(pattern) : undefined;
+    const enabled = !!row && !!pattern && !builtIn && (await hasPermission(pattern));
+    return { pattern, builtIn, enabled, config: await pageConfig(data.url) };
+  });
+
+  onMessage('enableSite', async ({ data }) => {
+    const { pattern, tabId } = data;
+    if (!(await hasPermission(pattern))) return { ok: false, error: 'permission' };
+    const row = await db.sites.get(pattern);
+    await db.sites.put({ ...row, pattern, enabledAt: Date.now() });
+    await register(pattern);
+    // Start on the open page now, without a reload (a second copy replaces the first: WXT's ctx).
+    if (tabId !== undefined)
+      await browser.scripting
+        .executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] })
+        .catch((e) => console.warn('[huashu] could not start on the open tab', e));
+    return { ok: true };
+  });
+
+  onMessage('disableSite', async ({ data }) => {
+    await unregister(data.pattern);
+    await db.sites.delete(data.pattern);
+    await browser.permissions.remove({ origins: [data.pattern] }).catch(() => false);
+  });
+
+  onMessage('saveTaughtProfile', async ({ data }) => {
+    const pattern = data.profile.matches[0];
+    const row = await db.sites.get(pattern);
+    await db.sites.put({ pattern, enabledAt: row?.enabledAt ?? Date.now(), profile: data.profile });
+  });
+
+  browser.permissions.onRemoved.addListener(({ origins }) => {
+    for (const o of origins ?? []) unregister(o).catch((e) => console.warn('[huashu] unregister', e));
+  });
+  syncRegistrations().catch((e) => console.error('[huashu] could not re-register enabled sites', e));
+}

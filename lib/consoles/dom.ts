@@ -1,0 +1,80 @@
+/** Small DOM helpers shared by the adapters. Selectors come from packs and pages: never trust them to parse. */
+
+const badSelectors = new Set<string>();
+
+function reportBadSelector(selector: string, e: unknown) {
+  if (badSelectors.has(selector)) return;
+  badSelectors.add(selector);
+  console.warn(`[huashu] invalid selector ${JSON.stringify(selector)}`, e);
+}
+
+export function queryOne(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch (e) {
+    reportBadSelector(selector, e);
+    return null;
+  }
+}
+
+export function queryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch (e) {
+    reportBadSelector(selector, e);
+    return [];
+  }
+}
+
+export function matches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch (e) {
+    reportBadSelector(selector, e);
+    return false;
+  }
+}
+
+/** Collapse whitespace (chat rows are full of layout whitespace and line breaks). */
+export function cleanText(s: string | null | undefined): string {
+  return (s ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Drop elements nested inside another element of the list (a selector may match a row and its bubble). */
+export function outermost(els: Element[]): Element[] {
+  const set = new Set(els);
+  return els.filter((el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    return true;
+  });
+}
+
+export function isEditable(el: Element | null): el is HTMLElement {
+  if (!el) return false;
+  const tag = el.tagName;
+  if (tag === 'TEXTAREA') return true;
+  if (tag === 'INPUT') {
+    const type = ((el as HTMLInputElement).type || 'text').toLowerCase();
+    return ['text', 'search', ''].includes(type);
+  }
+  const ce = el.getAttribute('contenteditable');
+  return ce !== null && ce !== 'false';
+}
+
+/** The editable element itself, or the first editable inside a wrapper (profiles often name the wrapper). */
+export function editableIn(el: Element | null): HTMLElement | null {
+  if (!el) return null;
+  if (isEditable(el)) return el;
+  return (
+    (el.querySelector(
+      'textarea, [contenteditable]:not([contenteditable="false"]), input[type="text"], input:not([type])',
+    ) as HTMLElement | null) ?? null
+  );
+}
+
+/** An order number inside a label such as "订单号：2024061512345": the longest run of 6+ id characters. */
+export function extractOrderId(text: string): string | undefined {
+  const runs = text.match(/[A-Za-z0-9-]{6,}/g);
+  if (!runs) return cleanText(text) || undefined;
+  return runs.sort((a, b) => b.length - a.length)[0];
+}

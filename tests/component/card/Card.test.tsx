@@ -1,0 +1,196 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { Card } from '@/components/card/Card';
+import type { CardActions, CardModel } from '@/components/card/types';
+import { setLocale } from '@/lib/i18n';
+import type { SuggestionView } from '@/lib/messaging';
+import { scriptSchema, type Script } from '@/lib/pack/schema';
+
+const script = (input: Parameters<typeof scriptSchema.parse>[0]): Script => scriptSchema.parse(input);
+
+const shipping = script({
+  id: 'ship-time',
+  title: 'When it ships',
+  questions: ['when do you ship'],
+  answers: [
+    { text: '{buyer} 亲～今天下单今天发哦', tone: 'friendly' },
+    { text: '{buyer} 您好，订单 {order_id} 将于今日发出。', tone: 'formal' },
+  ],
+  followUps: [{ text: 'Which color?', options: ['black', 'white'] }],
+});
+const discount = script({
+  id: 'no-discount',
+  questions: ['can you give a discount'],
+  answers: [{ text: 'Prices are fixed.' }],
+  refusal: true,
+  compensations: [
+    { kind: 'shift', text: 'Free shipping insurance included' },
+    { kind: 'gift', text: 'A phone strap', cost: 5 },
+    { kind: 'gift', text: 'A tote bag', cost: 30 },
+  ],
+});
+const view = (s: Script, confidence: number): SuggestionView => ({
+  packId: 'p',
+  scriptId: s.id,
+  title: s.title ?? s.questions[0],
+  score: confidence,
+  confidence,
+  part: 'x',
+  packName: 'Test pack',
+  script: s,
+});
+
+function model(over: Partial<CardModel> = {}): CardModel {
+  return {
+    status: 'ready',
+    message: 'when will it ship',
+    reply: {
+      needsAnswer: true,
+      parts: ['x'],
+      register: 'formal',
+      suggestions: [view(shipping, 0.9), view(discount, 0.4)],
+    },
+    tone: 'formal',
+    selected: 0,
+    showCompensations: false,
+    hidden: false,
+    collapsed: false,
+    excuse: false,
+    budgetLeft: 10,
+    placeholders: { buyer: '小雨' },
+    search: { query: '', results: [], status: 'idle' },
+    console: { name: 'Demo', verified: false, source: 'pack' },
+    theme: 'light',
+    notice: null,
+    ...over,
+  };
+}
+
+function actions(): CardActions {
+  return {
+    insertAnswer: vi.fn(),
+    insertFollowUp: vi.fn(),
+    insertCompensation: vi.fn(),
+    insertSearchResult: vi.fn(),
+    setTone: vi.fn(),
+    toggleCompensations: vi.fn(),
+    toggleCollapsed: vi.fn(),
+    hide: vi.fn(),
+    search: vi.fn(),
+    logPromise: vi.fn(),
+    logFeedback: vi.fn(),
+    teach: vi.fn(),
+  };
+}
+
+beforeAll(() => setLocale('en'));
+afterEach(cleanup);
+
+describe('Card', () => {
+  it('lists suggestions in rank order, in the buyer’s register, placeholders filled when known', () => {
+    render(<Card model={model()} actions={actions()} />);
+    const items = screen.getAllByTestId('huashu-suggestion');
+    expect(items.map((i) => i.dataset.scriptId)).toEqual(['ship-time', 'no-discount']);
+    expect(items[0].textContent).toContain('小雨 您好，订单 {order_id} 将于今日发出。');
+    expect(items[0].dataset.tone).toBe('formal');
+    expect(screen.getByTestId('huashu-unverified')).toBeTruthy();
+  });
+
+  it('switches tone in one click and inserts on click', () => {
+    const a = actions();
+    const m = model();
+    render(<Card model={m} actions={a} />);
+    fireEvent.click(screen.getByTestId('huashu-tone'));
+    expect(a.setTone).toHaveBeenCalledWith('friendly');
+    fireEvent.click(screen.getAllByTestId('huashu-suggestion')[1]);
+    expect(a.insertAnswer).toHaveBeenCalledWith(m.reply!.suggestions[1], 1);
+  });
+
+  it('shows the selected script’s follow-ups as chips', () => {
+    const a = actions();
+    render(<Card model={model()} actions={a} />);
+    const chip = screen.getByTestId('huashu-followup');
+    expect(chip.textContent).toContain('black / white');
+    fireEvent.click(chip);
+    expect(a.insertFollowUp).toHaveBeenCalledWith(
+      expect.objectContaining({ scriptId: 'ship-time' }),
+      shipping.followUps[0],
+    );
+    expect(screen.queryByTestId('huashu-compensation')).toBeNull();
+  });
+
+  it('offers compensations for a refusal, gifts only within the budget left', () => {
+    render(<Card model={model({ selected: 1 })} actions={actions()} />);
+    const comps = screen.getAllByTestId('huashu-compensation');
+    expect(comps.map((c) => c.dataset.kind)).toEqual(['shift', 'gift']);
+    expect(comps[1].textContent).toContain('A phone strap');
+    expect(screen.getByTestId('huashu-over-budget').textContent).toContain('1');
+  });
+
+  it('hides compensations of a non-refusal script behind a toggle', () => {
+    const withComp = script({ ...shipping, compensations: [{ kind: 'shift', text: 'Express upgrade' }] });
+    const m = model();
+    m.reply!.suggestions[0] = view(withComp, 0.9);
+    const a = actions();
+    const { rerender } = render(<Card model={m} actions={a} />);
+    expect(screen.queryByTestId('huashu-compensation')).toBeNull();
+    fireEvent.click(screen.getByTestId('huashu-compensations-toggle'));
+    expect(a.toggleCompensations).toHaveBeenCalled();
+    rerender(<Card model={{ ...m, showCompensations: true }} actions={a} />);
+    expect(screen.getAllByTestId('huashu-compensation')).toHaveLength(1);
+  });
+
+  it('shows nothing to insert for messages that need no answer', () => {
+    render(
+      <Card
+        model={model({ reply: { needsAnswer: false, parts: [], register: 'friendly', suggestions: [] } })}
+        actions={actions()}
+      />,
+    );
+    expect(screen.queryAllByTestId('huashu-suggestion')).toHaveLength(0);
+    expect(screen.getByTestId('huashu-empty')).toBeTruthy();
+  });
+
+  it('is hidden for this message, collapsible, and shows the excuse hint', () => {
+    const { rerender } = render(<Card model={model({ hidden: true })} actions={actions()} />);
+    expect(screen.getByTestId('huashu-card').hidden).toBe(true);
+    rerender(<Card model={model({ collapsed: true })} actions={actions()} />);
+    expect(screen.queryAllByTestId('huashu-suggestion')).toHaveLength(0);
+    expect(screen.getByTestId('huashu-count').textContent).toBe('2');
+    rerender(<Card model={model({ excuse: true })} actions={actions()} />);
+    expect(screen.getByTestId('huashu-hint').textContent).toMatch(/but/);
+  });
+
+  it('wires the promise and feedback buttons to the given callbacks', () => {
+    const a = actions();
+    render(<Card model={model()} actions={a} />);
+    fireEvent.click(screen.getByTestId('huashu-log-promise'));
+    fireEvent.click(screen.getByTestId('huashu-log-feedback'));
+    expect(a.logPromise).toHaveBeenCalledTimes(1);
+    expect(a.logFeedback).toHaveBeenCalledTimes(1);
+  });
+
+  it('searches and inserts a result', () => {
+    const a = actions();
+    const results = [view(discount, 0.5)];
+    render(<Card model={model({ search: { query: 'disc', results, status: 'done' } })} actions={a} />);
+    fireEvent.change(screen.getByTestId('huashu-search'), { target: { value: 'discount' } });
+    expect(a.search).toHaveBeenCalledWith('discount');
+    fireEvent.click(within(screen.getByTestId('huashu-card')).getByTestId('huashu-search-result'));
+    expect(a.insertSearchResult).toHaveBeenCalledWith(results[0], 0);
+  });
+});
+
+describe('Card languages', () => {
+  afterAll(() => setLocale('en'));
+  it.each([
+    ['zh_CN', '记承诺', '追问'],
+    ['zh_TW', '記承諾', '追問'],
+    ['en', 'Log promise', 'Ask next'],
+  ] as const)('%s', (locale, promise, followUps) => {
+    setLocale(locale);
+    render(<Card model={model()} actions={actions()} />);
+    expect(screen.getByTestId('huashu-log-promise').textContent).toBe(promise);
+    expect(screen.getByText(followUps)).toBeTruthy();
+  });
+});

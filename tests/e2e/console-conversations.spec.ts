@@ -1,0 +1,34 @@
+/** A console with a conversation list: suggestions stay with their buyer; switching is not a new message. */
+import { buyerSays, installPack, readPack } from './console-helpers';
+import { expect, test } from './fixtures';
+
+test('switching conversations keeps each buyer’s suggestions apart', async ({ background, openConsole }) => {
+  await installPack(background, readPack('console-test.json'));
+  const page = await openConsole('/conversations.html');
+  const first = page.getByTestId('huashu-suggestion').first();
+  const card = page.getByTestId('huashu-card');
+
+  await buyerSays(page, '请问什么时候发货呀');
+  await expect(first).toHaveAttribute('data-script-id', 'shipping-time');
+
+  // A message to a conversation that is not open changes nothing on the card.
+  await buyerSays(page, '能便宜点吗亲', '老王');
+  await page.waitForTimeout(400);
+  await expect(first).toHaveAttribute('data-script-id', 'shipping-time');
+
+  // Opening 老王 shows his history (which includes that question): no suggestion round for it.
+  await page.getByRole('option', { name: /老王/ }).click();
+  await expect(card).toHaveAttribute('data-status', 'idle');
+  await expect(page.getByTestId('huashu-suggestion')).toHaveCount(0);
+
+  await page.waitForTimeout(400); // the history of a just-opened conversation settles first
+  await buyerSays(page, '我再问问我老婆吧');
+  await expect(first).toHaveAttribute('data-script-id', 'ask-family');
+
+  await page.getByRole('option', { name: /小雨/ }).click();
+  await expect(first).toHaveAttribute('data-script-id', 'shipping-time');
+  await expect(page.getByTestId('huashu-suggestion').first()).toContainText('小雨');
+
+  await page.getByRole('option', { name: /老王/ }).click();
+  await expect(first).toHaveAttribute('data-script-id', 'ask-family');
+});
