@@ -72,7 +72,10 @@ async function exportPack(page: Page, packId: string): Promise<string> {
   return readFileSync((await download.path())!, 'utf8');
 }
 
-test('a JSON pack imported through the Scripts tab answers at once', async ({ openExtensionPage }) => {
+test('a JSON pack imported through the Scripts tab answers at once, on the card too', async ({
+  openExtensionPage,
+  openConsole,
+}) => {
   const page = await openScripts(openExtensionPage);
   expect(await topIds(page, '绿茶用多少度的水泡')).not.toContain('tea-shop/brew-temperature');
   const before = await dumpLibrary(page);
@@ -95,6 +98,14 @@ test('a JSON pack imported through the Scripts tab answers at once', async ({ op
   const reply = await suggest(page, '能便宜点吗');
   const refusal = reply.suggestions.find((s) => s.packId === 'tea-shop');
   expect(refusal?.script.answers[0].text).toContain('<b>不是HTML</b>');
+
+  // The card in a fixture console suggests the newly imported script.
+  const chat = await openConsole('/textarea.html');
+  await chat.evaluate(() =>
+    (window as unknown as { fixture: { buyerSays(t: string): void } }).fixture.buyerSays('绿茶用多少度的水泡呀？'),
+  );
+  await expect(chat.getByTestId('huashu-suggestion').first()).toHaveAttribute('data-script-id', 'brew-temperature');
+  await expect(chat.getByTestId('huashu-suggestion').first()).toHaveAttribute('data-pack-id', 'tea-shop');
 });
 
 test('a GBK quick-phrase CSV: mapping confirmed, rows merged, answers at once', async ({ openExtensionPage }) => {
