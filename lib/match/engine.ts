@@ -79,6 +79,8 @@ const UNIGRAM_COVER = 0.4;
 interface DocRef {
   packId: string;
   script: Script;
+  /** Language of the script's answers (primary subtag), undefined when mixed. */
+  lang: string | undefined;
 }
 
 export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuEngine {
@@ -156,7 +158,7 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
           docTokens(normalizeForIndex(a.text.slice(0, 300), false), lexicon, f, true, countOnce);
       }
       builder.end();
-      refs.push({ packId: pack.pack.id, script });
+      refs.push({ packId: pack.pack.id, script, lang: scriptLanguage(script, pack.pack.locale) });
     }
   }
   const index = builder.build();
@@ -296,14 +298,20 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
         };
     if (!det.needsAnswer) return { needsAnswer: false, parts: [], suggestions: [], register };
 
+    const buyerLang = messageLanguage(String(message ?? ''));
     const featured = isChoiceQuestion(prepared) ? pickFeatured(packs, prepared, now) : undefined;
     const pass = (c: ScoredCandidate, kind: PartKind) =>
       c.confidence >= (kind === 'statement' ? statementThreshold : threshold);
     // The card shows when the best candidate passes; once shown, close alternatives may join it.
-    const shown = (cands: ScoredCandidate[], kind: PartKind) =>
-      cands.length && pass(cands[0], kind)
+    // Answers in the buyer's language when the library has a passing one (an English script is noise for a
+    // Chinese buyer); otherwise any language, so an English buyer still gets a Chinese-only pack's answer.
+    const shown = (all: ScoredCandidate[], kind: PartKind) => {
+      const own = buyerLang ? all.filter((c) => (refs[c.doc].lang ?? buyerLang) === buyerLang) : all;
+      const cands = own.length && pass(own[0], kind) ? own : all;
+      return cands.length && pass(cands[0], kind)
         ? cands.filter((c, i) => i === 0 || c.confidence >= alternativeThreshold)
         : [];
+    };
 
     const whole = shown(rank(candidates(det.whole.text, det.whole.kind, CANDIDATES, det.whole.focus)), det.whole.kind);
     let lists: { part: Part; cands: ScoredCandidate[] }[] = [{ part: det.whole, cands: whole }];
@@ -349,6 +357,24 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
     explain: (text: string, kind: PartKind, limit = CANDIDATES, focus?: string) =>
       rank(candidates(prepare(text), kind, limit, focus)),
   };
+}
+
+/** A script's language: its answers' `lang` (else the pack's locale), when they agree; primary subtag only. */
+export function scriptLanguage(script: Script, packLocale: string): string | undefined {
+  let lang: string | undefined;
+  for (const a of script.answers) {
+    const l = (a.lang ?? packLocale).split(/[-_]/)[0].toLowerCase();
+    if (lang !== undefined && l !== lang) return undefined;
+    lang = l;
+  }
+  return lang;
+}
+
+/** The buyer's language from the raw message: Chinese when it has Han characters, English when only Latin words. */
+export function messageLanguage(message: string): 'zh' | 'en' | undefined {
+  if (/\p{Script=Han}/u.test(message)) return 'zh';
+  if (/[a-z]{2,}/i.test(message)) return 'en';
+  return undefined;
 }
 
 function contentWeights(text: string): number[] {

@@ -239,3 +239,36 @@ describe('register', () => {
     expect(engine.suggest('亲 啥时候发货呀').register).toBe('friendly');
   });
 });
+
+describe('buyer language', () => {
+  const shipping = (lang: 'en' | 'zh') => ({
+    id: `ship-${lang}`,
+    questions:
+      lang === 'en' ? ['When will my order ship?', 'How soon do you dispatch?'] : ['什么时候发货', '几天能发出'],
+    keywords: lang === 'en' ? ['ship', 'dispatch'] : ['发货'],
+    answers: [{ text: lang === 'en' ? 'Orders ship within 24 hours.' : '亲，24小时内发出～', lang }],
+  });
+  const bilingual = (() => {
+    const r = parsePack({
+      format: 'huashu.pack',
+      version: 1,
+      pack: { id: 'bi', name: 'bilingual' },
+      scripts: [shipping('en'), shipping('zh')],
+    });
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    return buildEngine([r.pack]);
+  })();
+  const ids = (m: string) => bilingual.suggest(m).suggestions.map((s) => s.scriptId);
+
+  it('a Chinese buyer gets only the Chinese script when both languages answer', () => {
+    expect(ids('什么时候能发货呀')).toEqual(['ship-zh']);
+  });
+
+  it('an English buyer gets only the English script when both languages answer', () => {
+    expect(ids('when will you ship my order?')).toEqual(['ship-en']);
+  });
+
+  it('an English buyer still gets a Chinese-only pack’s answer', () => {
+    expect(top('When will you ship my order?')).toBe('ship-time');
+  });
+});
