@@ -2,9 +2,15 @@
  * Thin: wires each feature's listeners. Listeners must be registered synchronously on start
  * (MV3 service worker); one feature failing to set up never stops the others.
  */
+import { setupFeedback } from './feedback';
 import { setupLibrary } from './library';
+import { setupPromises } from './promises';
 
-const features: [string, () => void][] = [['library', setupLibrary]];
+const features: [string, () => void][] = [
+  ['library', setupLibrary],
+  ['promises', setupPromises],
+  ['feedback', setupFeedback],
+];
 
 export default defineBackground(() => {
   for (const [name, setup] of features) {
