@@ -162,12 +162,10 @@ export async function overdueCheck(): Promise<void> {
     NOTIFY_OVERDUE,
     t('overdueNotifyTitle', late.length),
     t('reviewNotifyMessage'),
-    late
-      .slice(0, 5)
-      .map((p) => ({
-        title: p.buyer ?? '—',
-        message: `${formatDue(p.due, now, timeZone, getLocale())} ${p.text.slice(0, 60)}`,
-      })),
+    late.slice(0, 5).map((p) => ({
+      title: p.buyer ?? '—',
+      message: `${formatDue(p.due, now, timeZone, getLocale())} ${p.text.slice(0, 60)}`,
+    })),
   );
   await markOverdueNotified(
     db,
@@ -188,12 +186,10 @@ export async function eveningReview(): Promise<void> {
       NOTIFY_REVIEW,
       t('reviewNotifyTitle', open.length),
       t('reviewNotifyMessage'),
-      open
-        .slice(0, 5)
-        .map((p) => ({
-          title: p.buyer ?? '—',
-          message: `${formatDue(p.due, now, timeZone, getLocale())} ${p.text.slice(0, 60)}`,
-        })),
+      open.slice(0, 5).map((p) => ({
+        title: p.buyer ?? '—',
+        message: `${formatDue(p.due, now, timeZone, getLocale())} ${p.text.slice(0, 60)}`,
+      })),
     );
   await ensureAlarms();
 }

@@ -71,3 +71,18 @@ export function snoozeChoices(
 export function carryOverDue(clock: Clock, settings: ShiftSettings): number {
   return snoozeChoices(clock, settings)[2].due;
 }
+
+/** Rows whose text, buyer or order number contains the query (case-insensitive); all rows for an empty query. */
+export function filterPromises<T extends Pick<PromiseRow, 'text' | 'buyer' | 'orderId'>>(
+  rows: readonly T[],
+  query: string,
+): readonly T[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return rows;
+  return rows.filter(
+    (p) =>
+      p.text.toLowerCase().includes(q) ||
+      !!p.buyer?.toLowerCase().includes(q) ||
+      !!p.orderId?.toLowerCase().includes(q),
+  );
+}

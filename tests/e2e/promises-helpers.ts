@@ -61,3 +61,26 @@ export const readFeedback = (bg: Worker) => readStore<FeedbackRow>(bg, 'feedback
 export async function setSettings(bg: Worker, settings: Record<string, unknown>): Promise<void> {
   await bg.evaluate((s) => chrome.storage.local.set({ settings: s }), settings);
 }
+
+/** Type a promise into the fixture's reply box and log it with the real shortcut; waits for the toast. */
+export async function logWithShortcut(page: Page, text: string): Promise<void> {
+  await page.locator('#reply').fill(text);
+  await pressShortcut(page, 'alt+shift+y');
+  const toast = page.getByTestId('huashu-toast');
+  await toast.locator('[data-testid="toast-text"]', { hasText: text.slice(0, 40) }).waitFor();
+}
+
+/** Wall-clock parts of an instant in Shanghai (UTC+8 all year), computed without the app's code. */
+export function shanghaiEpoch(daysFromToday: number, hour: number, minute = 0, now = Date.now()): number {
+  const local = new Date(now + 8 * 3600_000);
+  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + daysFromToday, hour - 8, minute);
+}
+
+export const SHANGHAI_SETTINGS = {
+  defaultTone: 'friendly',
+  uiLanguage: 'zh_CN',
+  shift: { start: '09:00', end: '21:00' },
+  timeZone: 'Asia/Shanghai',
+  giftBudgetPerDay: 50,
+  cardCollapsed: false,
+};
