@@ -15,6 +15,9 @@ import {
   shanghaiEpoch,
 } from './promises-helpers';
 
+// Several real key presses per test on a shared 2-core machine.
+test.describe.configure({ timeout: 60_000 });
+
 test.beforeEach(async ({ background }) => {
   test.skip(!hasXdotool(), 'needs an X display and xdotool (run under tests/tools/with-display.sh)');
   await setSettings(background, SHANGHAI_SETTINGS);
