@@ -4,7 +4,6 @@
  */
 import { useRef, useState } from 'react';
 import type { HuashuDB } from '@/lib/db/db';
-import type { PromiseRow } from '@/lib/db/schema';
 import { t } from '@/lib/i18n';
 import {
   importBackup,
@@ -19,18 +18,18 @@ import { downloadText } from './download';
 
 interface Props {
   db: HuashuDB;
-  rows: readonly PromiseRow[];
   timeZone: string;
   onError(e: unknown): void;
 }
 
-export function ExportBar({ db, rows, timeZone, onError }: Props) {
+export function ExportBar({ db, timeZone, onError }: Props) {
   const [scope, setScope] = useState<'today' | 'all'>('today');
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const file = useRef<HTMLInputElement>(null);
   // Computed when a button is pressed: "today" is the agent's day at that moment.
-  const current = () => {
+  const current = async () => {
     const today = isoDay(civilDateOf(Date.now(), timeZone));
+    const rows = await db.promises.toArray();
     return {
       today,
       rows: scope === 'today' ? promisesForDay(rows, today, timeZone) : rows,
@@ -71,35 +70,38 @@ export function ExportBar({ db, rows, timeZone, onError }: Props) {
       </select>
       <button
         data-testid="export-csv"
-        onClick={() => {
-          const c = current();
-          downloadText(`huashu-promises-${c.suffix}.csv`, promisesToCsv(c.rows, timeZone), 'text/csv');
-        }}
+        onClick={() =>
+          void current()
+            .then((c) => downloadText(`huashu-promises-${c.suffix}.csv`, promisesToCsv(c.rows, timeZone), 'text/csv'))
+            .catch(onError)
+        }
       >
         {t('exportCsv')}
       </button>
       <button
         data-testid="export-md"
-        onClick={() => {
-          const c = current();
-          downloadText(
-            `huashu-promises-${c.suffix}.md`,
-            promisesToMarkdown(c.rows, timeZone, c.labels),
-            'text/markdown',
-          );
-        }}
+        onClick={() =>
+          void current()
+            .then((c) =>
+              downloadText(
+                `huashu-promises-${c.suffix}.md`,
+                promisesToMarkdown(c.rows, timeZone, c.labels),
+                'text/markdown',
+              ),
+            )
+            .catch(onError)
+        }
       >
         {t('exportMd')}
       </button>
       <button
         data-testid="export-json"
         onClick={() =>
-          void db.feedback
-            .toArray()
-            .then((feedback) =>
+          void Promise.all([db.promises.toArray(), db.feedback.toArray(), current()])
+            .then(([promises, feedback, c]) =>
               downloadText(
-                `huashu-backup-${current().today}.json`,
-                JSON.stringify(makeBackup(rows, feedback, Date.now()), null, 1),
+                `huashu-backup-${c.today}.json`,
+                JSON.stringify(makeBackup(promises, feedback, Date.now()), null, 1),
                 'application/json',
               ),
             )

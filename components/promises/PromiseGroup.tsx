@@ -1,10 +1,14 @@
-/** A bucket of promises (Overdue, Due today, Later, Done), shown a page at a time: 10,000 rows stay fast. */
+/**
+ * A bucket of promises (Overdue, Due today, Later, Done): a page of rows read by an indexed query, its
+ * full count, and "show more" — 10,000 stored promises render as fast as 100.
+ */
 import { useState } from 'react';
 import type { PromiseRow as Row } from '@/lib/db/schema';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { Bucket } from '@/lib/promises/review';
 import { PromiseRow, type RowContext } from './PromiseRow';
 
+/** Rows read per bucket at first, and added by each "show more". */
 export const PAGE = 50;
 
 const TITLES: Record<Bucket, MessageKey> = {
@@ -14,31 +18,37 @@ const TITLES: Record<Bucket, MessageKey> = {
   done: 'groupDone',
 };
 
-export function PromiseGroup({ bucket, rows, ctx }: { bucket: Bucket; rows: readonly Row[]; ctx: RowContext }) {
-  const [limit, setLimit] = useState(PAGE);
+interface Props {
+  bucket: Bucket;
+  rows: readonly Row[];
+  count: number;
+  ctx: RowContext;
+  onMore(): void;
+}
+
+export function PromiseGroup({ bucket, rows, count, ctx, onMore }: Props) {
   const [open, setOpen] = useState(true);
-  if (!rows.length) return null;
-  const shown = rows.slice(0, limit);
+  if (!count) return null;
   return (
     <section className={`hs-group hs-group-${bucket}`} data-testid={`group-${bucket}`}>
       <h2>
         <button className="hs-group-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? '▾' : '▸'} {t(TITLES[bucket])}{' '}
           <span className="hs-count" data-testid="group-count">
-            {rows.length}
+            {count}
           </span>
         </button>
       </h2>
       {open && (
         <>
           <ul className="hs-promise-list">
-            {shown.map((p) => (
+            {rows.map((p) => (
               <PromiseRow key={p.uid} p={p} bucket={bucket} ctx={ctx} />
             ))}
           </ul>
-          {rows.length > limit && (
-            <button className="hs-more" data-testid="group-more" onClick={() => setLimit(limit + PAGE * 4)}>
-              {t('showMore', Math.min(PAGE * 4, rows.length - limit))}
+          {count > rows.length && (
+            <button className="hs-more" data-testid="group-more" onClick={onMore}>
+              {t('showMore', Math.min(PAGE * 4, count - rows.length))}
             </button>
           )}
         </>

@@ -27,6 +27,7 @@ test('Alt+Shift+Y logs the promise; the side panel shows it live; Done moves it'
   openConsole,
   openExtensionPage,
   background,
+  context,
 }) => {
   const panel = await openExtensionPage('sidepanel.html');
   await expect(panel.getByTestId('promises-empty')).toBeVisible();
@@ -62,6 +63,17 @@ test('Alt+Shift+Y logs the promise; the side panel shows it live; Done moves it'
   await expect(row.getByTestId('promise-due')).toHaveText('明天 12:00');
   await expect(row).toHaveAttribute('data-due', String(shanghaiEpoch(1, 12)));
   await expect(panel.getByTestId('group-later').getByTestId('promise-row')).toHaveCount(1);
+
+  // "Open the conversation" brings the console tab back to the front (no new tab).
+  await panel.bringToFront();
+  const activeUrl = () =>
+    background.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((t) => t[0]?.url));
+  await expect.poll(activeUrl).toContain('/sidepanel.html');
+  const tabs = context.pages().length;
+  await row.getByTestId('promise-open').click();
+  await expect.poll(activeUrl).toContain('/promises.html');
+  expect(context.pages()).toHaveLength(tabs);
+  await panel.bringToFront();
 
   await row.getByTestId('promise-done').click();
   await expect(panel.getByTestId('group-done').getByTestId('promise-row')).toHaveCount(1);

@@ -1,6 +1,7 @@
 /**
  * Promises tab (日清): Overdue / Due today / Later / Done, live from IndexedDB (a promise logged in a
- * console tab appears without reload), search, the evening review, export and import.
+ * console tab appears without reload), search, the evening review, export and import. Each bucket reads
+ * one page through an index (lib/promises/query.ts), so 10,000 stored promises render quickly.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
@@ -12,20 +13,38 @@ import { useReviewMode } from '@/components/promises/useReviewMode';
 import { useShortcut } from '@/components/promises/useShortcut';
 import '@/components/promises/promises.css';
 import { db } from '@/lib/db/db';
-import type { PromiseRow as Row } from '@/lib/db/schema';
 import { StorageError } from '@/lib/db/errors';
 import { t } from '@/lib/i18n';
-import { BUCKETS, bucketOf, filterPromises, groupPromises, openCounts, reviewList } from '@/lib/promises/review';
+import { loadPromiseView, loadReview, type Limits, type PromiseView } from '@/lib/promises/query';
+import { BUCKETS, bucketOf, type Bucket } from '@/lib/promises/review';
+
+const FIRST_PAGE: Limits = { overdue: PAGE, today: PAGE, later: PAGE, done: PAGE };
+
+/** Keep showing the last result while a new query (other deps) runs: no flash of "loading" when typing. */
+function useSticky<T>(value: T | undefined): T | undefined {
+  const [last, setLast] = useState(value);
+  if (value !== undefined && value !== last) setLast(value);
+  return value ?? last;
+}
 
 export function PromisesTab() {
   const { settings, timeZone, lang } = useAgentSettings();
   const now = useNow();
-  const rows = useLiveQuery(() => db.promises.toArray(), []);
   const [query, setQuery] = useState('');
+  const [limits, setLimits] = useState<Limits>(FIRST_PAGE);
+  const [reviewLimit, setReviewLimit] = useState(PAGE);
   const [error, setError] = useState('');
   const [review, setReview] = useReviewMode();
   const shortcut = useShortcut('log-promise');
-  useRenderedMark(rows !== undefined, 'huashuPromisesRendered');
+
+  const view = useSticky(
+    useLiveQuery(() => loadPromiseView(db, { now, timeZone }, limits, query), [now, timeZone, limits, query]),
+  );
+  const reviewPage = useLiveQuery(
+    () => (review ? loadReview(db, reviewLimit, query) : undefined),
+    [review, reviewLimit, query],
+  );
+  useRenderedMark(view !== undefined, 'huashuPromisesRendered');
 
   const onError = useCallback((e: unknown) => {
     console.error('[huashu]', e);
@@ -35,17 +54,17 @@ export function PromisesTab() {
     () => ({ db, now, timeZone, lang, settings, onError }),
     [now, timeZone, lang, settings, onError],
   );
-  const all = useMemo(() => rows ?? [], [rows]);
-  const filtered = useMemo(() => filterPromises(all, query), [all, query]);
-  const groups = useMemo(() => groupPromises(filtered, { now, timeZone }), [filtered, now, timeZone]);
-  const counts = useMemo(() => openCounts(all, now), [all, now]);
+  const more = (b: Bucket) => setLimits((l) => ({ ...l, [b]: l[b] + PAGE * 4 }));
 
-  if (rows === undefined) return <p className="hs-muted" data-testid="promises-loading" />;
+  if (view === undefined) return <p className="hs-muted" data-testid="promises-loading" />;
+  const { counts } = view;
 
   return (
     <div className="hs-promises" data-testid="promises-tab" data-review={review ? '1' : '0'}>
       <header className="hs-promises-head">
-        <span data-testid="promises-counts">{t('promisesCount', counts.open, counts.overdue)}</span>
+        <span data-testid="promises-counts">
+          {t('promisesCount', counts.overdue + counts.today + counts.later, counts.overdue)}
+        </span>
         <input
           type="search"
           data-testid="promises-search"
@@ -68,37 +87,68 @@ export function PromisesTab() {
         </p>
       )}
       {review ? (
-        <Review rows={filtered} ctx={ctx} onFinish={() => setReview(false)} />
-      ) : all.length === 0 ? (
+        <Review
+          page={reviewPage}
+          ctx={ctx}
+          onMore={() => setReviewLimit((l) => l + PAGE * 4)}
+          onFinish={() => setReview(false)}
+        />
+      ) : view.total === 0 ? (
         <p className="hs-muted" data-testid="promises-empty">
           {t('emptyPromises', shortcut)}
         </p>
       ) : (
-        BUCKETS.map((b) => <PromiseGroup key={b} bucket={b} rows={groups[b]} ctx={ctx} />)
+        <Groups view={view} ctx={ctx} onMore={more} />
       )}
-      <ExportBar db={db} rows={all} timeZone={timeZone} onError={onError} />
+      <ExportBar db={db} timeZone={timeZone} onError={onError} />
     </div>
   );
 }
 
+function Groups({ view, ctx, onMore }: { view: PromiseView; ctx: RowContext; onMore(b: Bucket): void }) {
+  return (
+    <>
+      {BUCKETS.map((b) => (
+        <PromiseGroup
+          key={b}
+          bucket={b}
+          rows={view.rows[b]}
+          count={view.counts[b]}
+          ctx={ctx}
+          onMore={() => onMore(b)}
+        />
+      ))}
+    </>
+  );
+}
+
 /** The evening review: every open promise, soonest first, each to mark done, carry over or annotate. */
-function Review({ rows, ctx, onFinish }: { rows: readonly Row[]; ctx: RowContext; onFinish(): void }) {
-  const open = useMemo(() => reviewList(rows), [rows]);
-  const [limit, setLimit] = useState(PAGE);
+function Review({
+  page,
+  ctx,
+  onMore,
+  onFinish,
+}: {
+  page: Awaited<ReturnType<typeof loadReview>> | undefined;
+  ctx: RowContext;
+  onMore(): void;
+  onFinish(): void;
+}) {
+  if (!page) return null;
   return (
     <section className="hs-review" data-testid="review">
       <h2>{t('reviewTitle')}</h2>
-      <p data-testid="review-summary" className={open.length ? '' : 'hs-ok'}>
-        {open.length ? t('reviewSummary', open.length) : t('reviewAllClear')}
+      <p data-testid="review-summary" className={page.count ? '' : 'hs-ok'}>
+        {page.count ? t('reviewSummary', page.count) : t('reviewAllClear')}
       </p>
       <ul className="hs-promise-list">
-        {open.slice(0, limit).map((p) => (
+        {page.rows.map((p) => (
           <PromiseRow key={p.uid} p={p} bucket={bucketOf(p, ctx)} ctx={ctx} review />
         ))}
       </ul>
-      {open.length > limit && (
-        <button className="hs-more" data-testid="group-more" onClick={() => setLimit(limit + PAGE * 4)}>
-          {t('showMore', Math.min(PAGE * 4, open.length - limit))}
+      {page.count > page.rows.length && (
+        <button className="hs-more" data-testid="group-more" onClick={onMore}>
+          {t('showMore', Math.min(PAGE * 4, page.count - page.rows.length))}
         </button>
       )}
       <button className="hs-primary" data-testid="review-finish" onClick={onFinish}>
