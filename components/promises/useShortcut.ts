@@ -5,8 +5,9 @@ import { browser } from 'wxt/browser';
 export function useShortcut(command: 'log-promise' | 'log-feedback'): string {
   const [shortcut, setShortcut] = useState('');
   useEffect(() => {
-    void browser.commands
-      ?.getAll()
+    // (Wrapped: some browsers and the test fake throw instead of rejecting.)
+    void Promise.resolve()
+      .then(() => browser.commands.getAll())
       .then((all) => setShortcut(all.find((c) => c.name === command)?.shortcut || '—'))
       .catch(() => setShortcut('—'));
   }, [command]);
