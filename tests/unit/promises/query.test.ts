@@ -40,7 +40,10 @@ describe('loadPromiseView', () => {
     const view = await loadPromiseView(db, clock, big);
     for (const b of ['overdue', 'today', 'later', 'done'] as const) {
       expect(view.counts[b], b).toBe(expected[b].length);
-      expect(view.rows[b].map((p) => p.uid), b).toEqual(expected[b].map((p) => p.uid));
+      expect(
+        view.rows[b].map((p) => p.uid),
+        b,
+      ).toEqual(expected[b].map((p) => p.uid));
     }
     expect(view.total).toBe(400);
   });
