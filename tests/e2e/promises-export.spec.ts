@@ -15,6 +15,7 @@ import {
   readFeedback,
   readPromises,
   setSettings,
+  shanghaiEpoch,
 } from './promises-helpers';
 
 // Several real key presses per test on a shared 2-core machine.
@@ -75,7 +76,9 @@ test('CSV, Markdown and JSON export; re-import without duplicates; restore after
   const md = await download(panel, 'export-md');
   expect(md.text).toMatch(/^# 承诺清单（日清） \d{4}-\d{2}-\d{2}/);
   expect(md.text).toMatch(/## \d{4}-\d{2}-\d{2} \(1 未完成, 0 已完成\)/);
-  expect(md.text).toContain('- [ ] 21:00 今天一定给您发出 — 买家: 小雨 · 订单: 3312456789012345678');
+  // "今天" is due at the end of the shift (21:00), or at 23:59 when the shift is already over.
+  const todayDue = Date.now() < shanghaiEpoch(0, 21) ? '21:00' : '23:59';
+  expect(md.text).toContain(`- [ ] ${todayDue} 今天一定给您发出 — 买家: 小雨 · 订单: 3312456789012345678`);
   expect(md.text).toContain('明天上午给您补发 \\| 新杯子');
 
   const backup = await download(panel, 'export-json');

@@ -99,4 +99,33 @@ describe('PromisesTab', () => {
     fireEvent.click(screen.getByTestId('group-more'));
     await waitFor(() => expect(screen.getAllByTestId('promise-row')).toHaveLength(120));
   });
+
+  it('Snooze moves the due time; Edit changes text, due, buyer and order', async () => {
+    const p = await log('补发', H);
+    render(<PromisesTab />);
+    const row = await screen.findByTestId('promise-row');
+    fireEvent.change(within(row).getByTestId('promise-snooze'), { target: { value: 'tomorrowEnd' } });
+    await waitFor(async () => {
+      const stored = await db.promises.get(p.id!);
+      const wall = new Date(stored!.due + 8 * H);
+      expect(wall.getUTCHours()).toBe(21);
+    });
+
+    fireEvent.click(within(screen.getByTestId('promise-row')).getByTestId('promise-edit'));
+    const form = screen.getByTestId('promise-edit-form');
+    fireEvent.change(within(form).getByTestId('edit-text'), { target: { value: '补发两件' } });
+    fireEvent.change(within(form).getByTestId('edit-due'), { target: { value: '2030-01-02T10:15' } });
+    fireEvent.change(within(form).getByTestId('edit-buyer'), { target: { value: 'Tom' } });
+    fireEvent.change(within(form).getByTestId('edit-order'), { target: { value: 'B2' } });
+    fireEvent.click(within(form).getByTestId('edit-save'));
+    await waitFor(async () =>
+      expect(await db.promises.get(p.id!)).toMatchObject({
+        text: '补发两件',
+        due: Date.UTC(2030, 0, 2, 2, 15),
+        buyer: 'Tom',
+        orderId: 'B2',
+      }),
+    );
+    await waitFor(() => expect(screen.getByTestId('promise-text').textContent).toBe('补发两件'));
+  });
 });
