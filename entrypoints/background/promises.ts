@@ -4,12 +4,11 @@
  * every few minutes and the evening review at the end of the shift (alarms: they survive the service
  * worker being stopped; created idempotently on every start).
  */
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
-import Dexie from 'dexie';
 import { db } from '@/lib/db/db';
 import { logFeedback } from '@/lib/feedback/log';
-import { setLocale, t } from '@/lib/i18n';
+import { getLocale, setLocale, t } from '@/lib/i18n';
 import {
   onMessage,
   sendMessage,
@@ -26,7 +25,6 @@ import { REVIEW_PATH, reviewRequest } from '@/lib/promises/review-flag';
 import { markOverdueNotified } from '@/lib/promises/store';
 import { resolveTimeZone } from '@/lib/promises/time';
 import { getSettings, settingsItem } from '@/lib/settings';
-import { getLocale } from '@/lib/i18n';
 
 export const ALARM_REVIEW = 'huashu:promises-review';
 export const ALARM_TICK = 'huashu:promises-tick';
