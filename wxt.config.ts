@@ -12,6 +12,9 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting', 'sidePanel', 'contextMenus'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The demo consoles' origins (same as the content script's matches, so no new warning): lets the side
+    // panel find the console tab of a promise by its URL ("open the conversation").
+    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'log-promise': {

@@ -6,6 +6,11 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ConsoleProfile, Script } from './pack/schema';
 import type { EngineAnswer, Suggestion } from './match/types';
+import type { CaptureKind, CaptureResult } from './promises/capture';
+import type { LogPromiseResult } from './promises/log';
+import type { LogFeedbackResult } from './feedback/log';
+
+export type { CaptureResult, LogFeedbackResult, LogPromiseResult };
 
 /** A suggestion with the script it points to, so the card renders without a second round trip. */
 export interface SuggestionView extends Suggestion {
@@ -81,6 +86,29 @@ export interface ProtocolMap {
   startTeach(): void;
   /** side panel → content script (tab): the page's address (tabs without host access hide it). */
   pageInfo(): { url: string };
+
+  // ---- Promise log (日清) and feedback: content script → background ----
+  /** Store a promise; the background reads the due time in the agent's zone. */
+  logPromise(data: PageCapture): LogPromiseResult;
+  /** The toast's Undo. */
+  undoPromise(data: { uid: string }): { ok: boolean };
+  /** The toast's Edit. */
+  updatePromise(data: { uid: string; patch: { text?: string; due?: number } }): LogPromiseResult;
+  /** File buyer feedback; the department is suggested from the text unless given. */
+  logFeedback(data: PageCapture & { department?: string }): LogFeedbackResult;
+  undoFeedback(data: { uid: string }): { ok: boolean };
+  updateFeedback(data: {
+    uid: string;
+    patch: { department?: string; topic?: string; text?: string };
+  }): LogFeedbackResult;
+
+  // ---- background → tab (the keyboard shortcuts) ----
+  /** Take the selection / reply box / last message of the open conversation. */
+  capturePage(data: { kind: CaptureKind }): CaptureResult;
+  /** Show what the shortcut logged (or why nothing was) in the page's toast. */
+  showLogResult(
+    data: { kind: 'promise'; result: LogPromiseResult } | { kind: 'feedback'; result: LogFeedbackResult },
+  ): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

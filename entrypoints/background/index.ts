@@ -2,13 +2,17 @@
  * Thin: wires each feature's listeners. Listeners must be registered synchronously on start
  * (MV3 service worker); one feature failing to set up never stops the others.
  */
+import { setupFeedback } from './feedback';
 import { setupLibrary } from './library';
+import { setupPromises } from './promises';
 import { setupSites } from './sites';
 import { setupTestHooks } from './test-hooks';
 
 const features: [string, () => void][] = [
   ['library', setupLibrary],
   ['sites', setupSites],
+  ['promises', setupPromises],
+  ['feedback', setupFeedback],
   ['test hooks', setupTestHooks],
 ];
 

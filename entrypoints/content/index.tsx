@@ -4,37 +4,37 @@
  * Declared for the demo origins; other consoles get this same file registered at runtime when the agent
  * enables them (entrypoints/background/sites.ts).
  */
-import type { ChatMessage } from '@/lib/consoles/types';
-import type { PageCapture } from '@/lib/messaging';
+import type { ConsoleAdapter } from '@/lib/consoles/types';
 import { DEMO_MATCHES } from '@/lib/sites';
 import { report } from './errors';
+import { logFeedbackFromCard, logPromiseFromCard, offerPromise, setupPromises } from './promises';
 import { setupSuggestions } from './suggestions';
-
-// Integration points for the promise log (another feature): replace these three.
-function logPromise(capture: PageCapture) {
-  console.info('[huashu] log promise: not wired yet', capture);
-}
-function logFeedback(capture: PageCapture) {
-  console.info('[huashu] log feedback: not wired yet', capture);
-}
-function agentMessage(_message: ChatMessage) {
-  // Not wired yet: the promise log offers "log this promise" for the agent's own messages.
-}
 
 export default defineContentScript({
   matches: DEMO_MATCHES,
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // The promise log reads the page through the console feature's adapter (replaced by teach mode).
+    let stopPromises = () => {};
+    const onAdapterChange = (adapter: ConsoleAdapter) => {
+      stopPromises();
+      stopPromises = setupPromises(ctx, adapter);
+    };
     const features: [string, () => Promise<() => void>][] = [
       [
         'console',
         () =>
-          setupSuggestions(ctx, { onLogPromise: logPromise, onLogFeedback: logFeedback, onAgentMessage: agentMessage }),
+          setupSuggestions(ctx, {
+            onLogPromise: () => void logPromiseFromCard().catch((e) => report('log promise', e)),
+            onLogFeedback: () => void logFeedbackFromCard().catch((e) => report('log feedback', e)),
+            onAgentMessage: offerPromise,
+            onAdapterChange,
+          }),
       ],
     ];
     const results = await Promise.allSettled(features.map(([, setup]) => setup()));
-    const stops: (() => void)[] = [];
+    const stops: (() => void)[] = [() => stopPromises()];
     results.forEach((r, i) => {
       if (r.status === 'fulfilled') stops.push(r.value);
       else report(`${features[i][0]} failed to start`, r.reason);

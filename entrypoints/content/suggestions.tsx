@@ -28,6 +28,8 @@ export interface ConsoleHooks {
   onLogFeedback(capture: PageCapture): void;
   /** A new message the agent sent in the open conversation. */
   onAgentMessage(message: ChatMessage): void;
+  /** The adapter reading the page: once at start, again when teach mode replaces it. */
+  onAdapterChange(adapter: ConsoleAdapter): void;
 }
 
 async function loadConfig(): Promise<PageConfig> {
@@ -54,6 +56,7 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
   const caret = keepCaret();
   const config = await loadConfig();
   let adapter: ConsoleAdapter = adapterFor(config);
+  hooks.onAdapterChange(adapter);
   let source: 'taught' | 'pack' | 'generic' = config.source ?? (config.profile ? 'pack' : 'generic');
   let watcher: ConsoleWatcher | null = null;
   let card: MountedCard | null = null;
@@ -242,6 +245,7 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
       if (!profile) return;
       await sendMessage('saveTaughtProfile', { profile });
       adapter = createProfileAdapter(profile);
+      hooks.onAdapterChange(adapter);
       source = 'taught';
       attach();
     } finally {

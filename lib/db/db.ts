@@ -5,10 +5,37 @@
  * Keep every old `version(n)` declaration; add a new version with an `.upgrade()` for each change and a
  * fixture test in tests/unit/db/ (see README › Contributing › Adding a migration).
  */
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { suggestTopic } from '../feedback/suggest';
 import type { FeedbackRow, OverrideRow, PackRow, PromiseRow, SiteRow, UsageRow } from './schema';
 
 export const DB_NAME = 'huashu';
+
+/**
+ * v2 (promise log and feedback):
+ * - promises: + indexes doneAt, updatedAt, [status+due] (open promises in due order without a sort);
+ *   rows get updatedAt (= doneAt ?? createdAt), notes (= [] when missing).
+ * - feedback: + indexes topic, updatedAt, [department+topic]; rows get updatedAt (= createdAt) and a topic
+ *   (suggested from the text within the row's department; "other" when nothing matches).
+ */
+export function upgradeToV2(tx: Transaction) {
+  return Promise.all([
+    tx
+      .table('promises')
+      .toCollection()
+      .modify((p: Partial<PromiseRow>) => {
+        p.updatedAt ??= p.doneAt ?? p.createdAt ?? Date.now();
+        p.notes ??= [];
+      }),
+    tx
+      .table('feedback')
+      .toCollection()
+      .modify((f: Partial<FeedbackRow>) => {
+        f.updatedAt ??= f.createdAt ?? Date.now();
+        f.topic ??= suggestTopic(String(f.department ?? 'other'), String(f.text ?? ''));
+      }),
+  ]);
+}
 
 export class HuashuDB extends Dexie {
   packs!: Table<PackRow, string>;
@@ -20,6 +47,7 @@ export class HuashuDB extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
+    // v1: the first schema (skeleton).
     this.version(1).stores({
       packs: 'id, priority',
       overrides: '[packId+scriptId], packId',
@@ -28,6 +56,13 @@ export class HuashuDB extends Dexie {
       usage: '++id, at, kind, scriptId',
       sites: 'pattern',
     });
+    // v2: see upgradeToV2 above. Tables not named here keep their v1 declaration.
+    this.version(2)
+      .stores({
+        promises: '++id, &uid, status, due, createdAt, doneAt, updatedAt, [status+due]',
+        feedback: '++id, &uid, department, topic, createdAt, updatedAt, [department+topic]',
+      })
+      .upgrade(upgradeToV2);
   }
 }
 

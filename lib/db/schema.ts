@@ -35,6 +35,15 @@ export interface OverrideRow {
 
 export type PromiseStatus = 'open' | 'done';
 
+/** Where a promise's or a feedback entry's text was taken from (see PageCapture in lib/messaging.ts). */
+export type CaptureSource = 'selection' | 'replyBox' | 'lastAgentMessage' | 'lastBuyerMessage' | 'offer' | 'card';
+
+export interface PromiseNote {
+  at: number;
+  text: string;
+}
+
+/** A promise made in chat (日清). v1 fields, then the fields added in v2 (see lib/db/db.ts). */
 export interface PromiseRow {
   id?: number;
   /** Stable id across export/import (re-import never duplicates). */
@@ -49,19 +58,39 @@ export interface PromiseRow {
   due: number;
   status: PromiseStatus;
   doneAt?: number;
-  notes: { at: number; text: string }[];
+  notes: PromiseNote[];
+  /** v2: last change (logged, edited, done, carried over, note); the newer copy wins on import. */
+  updatedAt: number;
+  /** v2: false when the text named no time and the end of the shift was used. */
+  dueExplicit?: boolean;
+  /** v2: where the text came from. */
+  source?: CaptureSource;
+  /** v2: length of the original text when it was cut (a 20,000-character selection). */
+  truncatedFrom?: number;
+  /** v2: how many times it was carried over to a new due time in the evening review. */
+  carriedOver?: number;
+  /** v2: when the agent was told it is overdue (told once). */
+  overdueNotifiedAt?: number;
 }
 
+/** Buyer feedback filed to a department. v1 fields, then v2 (see lib/db/db.ts). */
 export interface FeedbackRow {
   id?: number;
   uid: string;
   text: string;
+  /** A DepartmentId of lib/feedback/departments.ts (free text kept as is). */
   department: string;
-  topic?: string;
+  /** Topic id inside the department; optional in v1, always set from v2 on. */
+  topic: string;
   buyer?: string;
   orderId?: string;
   url?: string;
   createdAt: number;
+  /** v2 */
+  updatedAt: number;
+  consoleId?: string;
+  source?: CaptureSource;
+  truncatedFrom?: number;
 }
 
 export interface UsageRow {

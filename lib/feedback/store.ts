@@ -1,0 +1,91 @@
+/** Writes to the feedback table, one transaction each (see lib/promises/store.ts for the guarantees). */
+import type { HuashuDB } from '../db/db';
+import { toStorageError } from '../db/errors';
+import type { CaptureSource, FeedbackRow } from '../db/schema';
+import { clipText, newUid } from '../promises/store';
+import { suggestDepartment, suggestTopic } from './suggest';
+
+export interface NewFeedback {
+  text: string;
+  /** When absent, suggested from the text. */
+  department?: string;
+  topic?: string;
+  buyer?: string;
+  orderId?: string;
+  consoleId?: string;
+  url?: string;
+  source?: CaptureSource;
+  now: number;
+}
+
+async function write<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}
+
+export async function addFeedback(db: HuashuDB, input: NewFeedback): Promise<FeedbackRow> {
+  const { text, truncatedFrom } = clipText(input.text);
+  const suggestion = suggestDepartment(text);
+  const department = input.department ?? suggestion.department;
+  const topic = input.topic ?? (input.department ? suggestTopic(department, text) : suggestion.topic);
+  const row: FeedbackRow = {
+    uid: newUid(),
+    text,
+    department,
+    topic,
+    buyer: input.buyer?.trim() || undefined,
+    orderId: input.orderId?.trim() || undefined,
+    consoleId: input.consoleId,
+    url: input.url,
+    source: input.source,
+    createdAt: input.now,
+    updatedAt: input.now,
+    ...(truncatedFrom ? { truncatedFrom } : {}),
+  };
+  const id = await write(() => db.transaction('rw', db.feedback, () => db.feedback.add(row)));
+  return { ...row, id };
+}
+
+export interface FeedbackPatch {
+  department?: string;
+  topic?: string;
+  text?: string;
+}
+
+/** Change department/topic/text. A new department without a topic gets the best topic inside it. */
+export async function updateFeedback(
+  db: HuashuDB,
+  uid: string,
+  patch: FeedbackPatch,
+  now: number,
+): Promise<FeedbackRow | undefined> {
+  return write(() =>
+    db.transaction('rw', db.feedback, async () => {
+      const row = await db.feedback.where('uid').equals(uid).first();
+      if (!row) return undefined;
+      if (patch.text !== undefined) {
+        const { text, truncatedFrom } = clipText(patch.text);
+        if (text) row.text = text;
+        row.truncatedFrom = truncatedFrom;
+      }
+      if (patch.department !== undefined && patch.department !== row.department) {
+        row.department = patch.department;
+        row.topic = patch.topic ?? suggestTopic(patch.department, row.text);
+      } else if (patch.topic !== undefined) {
+        row.topic = patch.topic;
+      }
+      row.updatedAt = Math.max(now, row.updatedAt + 1);
+      await db.feedback.put(row);
+      return row;
+    }),
+  );
+}
+
+export async function deleteFeedback(db: HuashuDB, uid: string): Promise<boolean> {
+  return write(() =>
+    db.transaction('rw', db.feedback, async () => (await db.feedback.where('uid').equals(uid).delete()) > 0),
+  );
+}

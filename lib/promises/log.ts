@@ -1,0 +1,74 @@
+/**
+ * The background's side of "log this promise": read the due time, store, and answer with a result the
+ * page can show (never a thrown error across the message boundary).
+ */
+import type { HuashuDB } from '../db/db';
+import { StorageError } from '../db/errors';
+import type { PromiseRow } from '../db/schema';
+import type { PageCapture } from '../messaging';
+import { parseDue } from './due';
+import { findOrderId } from './order';
+import { addPromise, deletePromise, editPromise, type PromisePatch } from './store';
+
+export type LogError = 'noConversation' | 'empty' | 'notFound' | 'quota' | 'storage';
+export type LogPromiseResult = { ok: true; promise: PromiseRow } | { ok: false; error: LogError };
+
+export interface AgentClock {
+  now: number;
+  /** Resolved IANA zone. */
+  timeZone: string;
+  shiftEnd: string;
+}
+
+export function failure(e: unknown): { ok: false; error: LogError } {
+  if (e instanceof StorageError) return { ok: false, error: e.kind };
+  console.error('[huashu] promise log', e);
+  return { ok: false, error: 'storage' };
+}
+
+export async function logPromise(db: HuashuDB, capture: PageCapture, clock: AgentClock): Promise<LogPromiseResult> {
+  const text = (capture.text ?? '').trim();
+  if (!text) return { ok: false, error: 'empty' };
+  // The due time is read from the beginning of the text: a promise is short, a 20,000-character
+  // selection is cut anyway.
+  const head = text.slice(0, 2000);
+  const { due, explicit } = parseDue(head, clock);
+  try {
+    const promise = await addPromise(db, {
+      text,
+      due,
+      dueExplicit: explicit,
+      buyer: capture.buyer,
+      orderId: capture.orderId ?? findOrderId(head),
+      consoleId: capture.consoleId,
+      url: capture.url,
+      source: capture.source,
+      now: clock.now,
+    });
+    return { ok: true, promise };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export async function undoPromise(db: HuashuDB, uid: string): Promise<{ ok: boolean }> {
+  try {
+    return { ok: await deletePromise(db, uid) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export async function updatePromise(
+  db: HuashuDB,
+  uid: string,
+  patch: PromisePatch,
+  now: number,
+): Promise<LogPromiseResult> {
+  try {
+    const promise = await editPromise(db, uid, patch, now);
+    return promise ? { ok: true, promise } : { ok: false, error: 'notFound' };
+  } catch (e) {
+    return failure(e);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Writes to the promise log. Each operation is one Dexie transaction on `promises`: it either happens
+ * whole or not at all, so a failure (quota exceeded, a closed database) never touches promises already
+ * logged. Errors come out as StorageError ('quota' | 'storage').
+ */
+import type { HuashuDB } from '../db/db';
+import { toStorageError } from '../db/errors';
+import type { CaptureSource, PromiseRow } from '../db/schema';
+
+/** Longest text stored for one promise or feedback entry; longer text is cut and the length kept. */
+export const MAX_TEXT = 2000;
+
+export function clipText(text: string, max = MAX_TEXT): { text: string; truncatedFrom?: number } {
+  const clean = text.replace(/\s+\n/g, '\n').trim();
+  const chars = [...clean];
+  if (chars.length <= max) return { text: clean };
+  return { text: `${chars.slice(0, max).join('')}…`, truncatedFrom: chars.length };
+}
+
+export interface NewPromise {
+  text: string;
+  due: number;
+  dueExplicit: boolean;
+  buyer?: string;
+  orderId?: string;
+  consoleId?: string;
+  url?: string;
+  source?: CaptureSource;
+  now: number;
+}
+
+export function newUid(): string {
+  return crypto.randomUUID();
+}
+
+async function write<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}
+
+/** Store a new open promise; the text is cut to MAX_TEXT characters. Returns the stored row (with id). */
+export async function addPromise(db: HuashuDB, input: NewPromise): Promise<PromiseRow> {
+  const { text, truncatedFrom } = clipText(input.text);
+  const row: PromiseRow = {
+    uid: newUid(),
+    text,
+    buyer: input.buyer?.trim() || undefined,
+    orderId: input.orderId?.trim() || undefined,
+    consoleId: input.consoleId,
+    url: input.url,
+    source: input.source,
+    createdAt: input.now,
+    updatedAt: input.now,
+    due: input.due,
+    dueExplicit: input.dueExplicit,
+    status: 'open',
+    notes: [],
+    ...(truncatedFrom ? { truncatedFrom } : {}),
+  };
+  const id = await write(() => db.transaction('rw', db.promises, () => db.promises.add(row)));
+  return { ...row, id };
+}
+
+export function getPromise(db: HuashuDB, uid: string): Promise<PromiseRow | undefined> {
+  return db.promises.where('uid').equals(uid).first();
+}
+
+/** Change one promise by uid inside a transaction; returns the updated row, or undefined when not found. */
+async function change(
+  db: HuashuDB,
+  uid: string,
+  now: number,
+  fn: (row: PromiseRow) => void,
+): Promise<PromiseRow | undefined> {
+  return write(() =>
+    db.transaction('rw', db.promises, async () => {
+      const row = await db.promises.where('uid').equals(uid).first();
+      if (!row) return undefined;
+      fn(row);
+      row.updatedAt = Math.max(now, row.updatedAt + 1);
+      await db.promises.put(row);
+      return row;
+    }),
+  );
+}
+
+/** Undo a logging: the promise is removed. True when it existed. */
+export async function deletePromise(db: HuashuDB, uid: string): Promise<boolean> {
+  return write(() =>
+    db.transaction('rw', db.promises, async () => (await db.promises.where('uid').equals(uid).delete()) > 0),
+  );
+}
+
+export interface PromisePatch {
+  text?: string;
+  due?: number;
+  buyer?: string;
+  orderId?: string;
+}
+
+export function editPromise(db: HuashuDB, uid: string, patch: PromisePatch, now: number) {
+  return change(db, uid, now, (row) => {
+    if (patch.text !== undefined) {
+      const { text, truncatedFrom } = clipText(patch.text);
+      if (text) row.text = text;
+      row.truncatedFrom = truncatedFrom;
+    }
+    if (patch.due !== undefined && Number.isFinite(patch.due)) {
+      row.due = patch.due;
+      row.dueExplicit = true;
+      row.overdueNotifiedAt = undefined;
+    }
+    if (patch.buyer !== undefined) row.buyer = patch.buyer.trim() || undefined;
+    if (patch.orderId !== undefined) row.orderId = patch.orderId.trim() || undefined;
+  });
+}
+
+export function markDone(db: HuashuDB, uid: string, now: number) {
+  return change(db, uid, now, (row) => {
+    row.status = 'done';
+    row.doneAt = now;
+  });
+}
+
+export function reopen(db: HuashuDB, uid: string, now: number) {
+  return change(db, uid, now, (row) => {
+    row.status = 'open';
+    row.doneAt = undefined;
+  });
+}
+
+/** Push the due time to `until` (keeps it open). */
+export function snooze(db: HuashuDB, uid: string, until: number, now: number) {
+  return change(db, uid, now, (row) => {
+    row.due = until;
+    row.overdueNotifiedAt = undefined;
+  });
+}
+
+/** Evening review: keep it open with a new due time, counting the carry-overs; an optional note. */
+export function carryOver(db: HuashuDB, uid: string, newDue: number, now: number, note?: string) {
+  return change(db, uid, now, (row) => {
+    row.status = 'open';
+    row.due = newDue;
+    row.carriedOver = (row.carriedOver ?? 0) + 1;
+    row.overdueNotifiedAt = undefined;
+    if (note?.trim()) row.notes = [...row.notes, { at: now, text: clipText(note).text }];
+  });
+}
+
+export function addNote(db: HuashuDB, uid: string, note: string, now: number) {
+  return change(db, uid, now, (row) => {
+    if (note.trim()) row.notes = [...row.notes, { at: now, text: clipText(note).text }];
+  });
+}
+
+/** Mark promises as told-overdue (so the agent is told once). */
+export async function markOverdueNotified(db: HuashuDB, uids: string[], now: number): Promise<void> {
+  if (!uids.length) return;
+  await write(() =>
+    db.transaction('rw', db.promises, () =>
+      db.promises
+        .where('uid')
+        .anyOf(uids)
+        .modify((row) => {
+          row.overdueNotifiedAt = now;
+        }),
+    ),
+  );
+}
