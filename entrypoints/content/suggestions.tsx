@@ -102,7 +102,8 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
 
   const attach = () => {
     watcher?.stop();
-    document.documentElement.removeAttribute('data-huashu');
+    // "waiting": running, no open conversation found yet; "ready" once watching it (automation contract).
+    document.documentElement.dataset.huashu = 'waiting';
     const w = watchConsole(
       adapter,
       {

@@ -11,8 +11,11 @@ interface Fixtures {
   context: BrowserContext;
   extensionId: string;
   background: Worker;
-  /** Open a fixture console (path under tests/fixtures/consoles) and wait for Huashu to watch it. */
-  openConsole: (path: string) => Promise<Page>;
+  /**
+   * Open a fixture console (path under tests/fixtures/consoles) and wait for Huashu to watch it
+   * (`data-huashu="ready"`), or only to run on it (`"waiting"`: no conversation open).
+   */
+  openConsole: (path: string, state?: 'ready' | 'waiting') => Promise<Page>;
   /** Open an extension page (e.g. "sidepanel.html") in a tab. */
   openExtensionPage: (path: string) => Promise<Page>;
 }
@@ -40,10 +43,10 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
     await use(new URL(background.url()).host);
   },
   openConsole: async ({ context, server }, use) => {
-    await use(async (path) => {
+    await use(async (path, state = 'ready') => {
       const page = await context.newPage();
       await page.goto(server.url(path));
-      await expect(page.locator('html')).toHaveAttribute('data-huashu', 'ready');
+      await expect(page.locator('html')).toHaveAttribute('data-huashu', state);
       return page;
     });
   },

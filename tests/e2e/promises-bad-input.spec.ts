@@ -32,7 +32,7 @@ test('no conversation open, or nothing to capture: a message in the toast, nothi
   openConsole,
   background,
 }) => {
-  const empty = await openConsole('/promises.html?empty');
+  const empty = await openConsole('/promises.html?empty', 'waiting');
   await pressShortcut(empty, 'alt+shift+y');
   const toast = empty.getByTestId('huashu-toast');
   await expect(toast.getByTestId('toast-error')).toHaveAttribute('data-error', 'noConversation');
