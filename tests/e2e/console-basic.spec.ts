@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { agentSays, buyerSays, installPack, readPack, sent } from './console-helpers';
 import { expect, test } from './fixtures';
+import { readFeedback, readPromises } from './promises-helpers';
 
 const pack = readPack('console-test.json');
 
@@ -142,15 +143,23 @@ test('with no room beside the conversation the card stays collapsed until opened
   await expect(page.getByTestId('huashu-suggestion').first()).toHaveAttribute('data-script-id', 'shipping-time');
 });
 
-test('the log-promise and feedback buttons call the integration hooks', async ({ background, openConsole }) => {
+test('the card’s log-promise and feedback buttons log to the background, with a toast', async ({
+  background,
+  openConsole,
+}) => {
   const page = await open(background, openConsole);
-  const logs: string[] = [];
-  page.on('console', (m) => logs.push(m.text()));
-  await buyerSays(page, '请问什么时候发货呀');
-  await expect(page.getByTestId('huashu-suggestion').first()).toBeVisible();
-  await page.locator('#reply').fill('明天上午一定发出');
+  await buyerSays(page, '衣服和图片上颜色差太多了吧');
+  await expect(page.getByTestId('huashu-card')).toBeVisible();
+  await page.locator('#reply').fill('明天上午一定给您发出');
   await page.getByTestId('huashu-log-promise').click();
+  await expect(page.getByTestId('huashu-toast')).toHaveAttribute('data-kind', 'promise');
+  await expect
+    .poll(async () => (await readPromises(background)).map((p) => [p.text, p.buyer]))
+    .toEqual([['明天上午一定给您发出', '小雨']]);
   await page.getByTestId('huashu-log-feedback').click();
-  await expect.poll(() => logs.filter((l) => l.includes('not wired yet')).length).toBe(2);
-  expect(logs.find((l) => l.includes('log promise'))).toBeTruthy();
+  await expect(page.getByTestId('huashu-toast')).toHaveAttribute('data-kind', 'feedback');
+  await expect
+    .poll(async () => (await readFeedback(background)).map((f) => f.text))
+    .toEqual(['衣服和图片上颜色差太多了吧']);
+  expect(await sent(page)).toEqual([]);
 });
