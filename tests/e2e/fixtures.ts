@@ -6,6 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { BrowserContext, Worker } from 'playwright-core';
 import { launchWithExtension } from './extension';
 import { serveStatic, type StaticServer } from './server';
+import { canStartXvfb, startXvfb } from './xvfb';
 
 interface Fixtures {
   context: BrowserContext;
@@ -20,7 +21,19 @@ interface Fixtures {
   openExtensionPage: (path: string) => Promise<Page>;
 }
 
-export const test = base.extend<Fixtures, { server: StaticServer }>({
+export const test = base.extend<Fixtures, { server: StaticServer; display: string | undefined }>({
+  // Each worker gets its own X display when Xvfb is installed (headed Chromium, real key presses).
+  display: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      if (!canStartXvfb()) return use(process.env.DISPLAY);
+      const display = await startXvfb();
+      process.env.DISPLAY = display.name;
+      await use(display.name);
+      display.stop();
+    },
+    { scope: 'worker', auto: true },
+  ],
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {

@@ -3,6 +3,9 @@
  * promise log straight from the extension's IndexedDB (from the service worker, without the app code).
  */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Worker } from 'playwright-core';
 import type { FeedbackRow, PromiseRow } from '../../lib/db/schema';
@@ -16,17 +19,57 @@ export function hasXdotool(): boolean {
   }
 }
 
-/** Give the page's window the X focus and press a key chord for real (extension commands need it). */
+/**
+ * Give the page's window the X focus and press a key chord for real (extension commands need it).
+ * Playwright workers share one X display: the window is found by a unique title, and focus + press hold a
+ * lock across worker processes so another worker cannot take the focus in between.
+ */
 export async function pressShortcut(page: Page, chord: string): Promise<void> {
   await page.bringToFront();
   const title = await page.title();
-  // Focus the Chromium window that shows this tab (without a window manager, windowfocus does it).
-  const ids = execFileSync('xdotool', ['search', '--onlyvisible', '--name', title], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .filter(Boolean);
-  if (ids.length) execFileSync('xdotool', ['windowfocus', '--sync', ids[ids.length - 1]]);
-  execFileSync('xdotool', ['key', '--clearmodifiers', chord]);
+  const unique = `huashu-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  await page.evaluate((t) => (document.title = t), unique);
+  try {
+    await withXLock(async () => {
+      // The title reaches the X window a moment after it changes.
+      let ids: string[] = [];
+      for (let i = 0; i < 50 && !ids.length; i++) {
+        try {
+          ids = execFileSync('xdotool', ['search', '--onlyvisible', '--name', unique], { encoding: 'utf8' })
+            .trim()
+            .split('\n')
+            .filter(Boolean);
+        } catch {
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+      if (!ids.length) throw new Error(`no X window titled ${unique}`);
+      // Without a window manager, windowfocus gives the keyboard focus.
+      execFileSync('xdotool', ['windowfocus', '--sync', ids[ids.length - 1]]);
+      execFileSync('xdotool', ['key', '--clearmodifiers', chord]);
+    });
+  } finally {
+    await page.evaluate((t) => (document.title = t), title).catch(() => {});
+  }
+}
+
+async function withXLock<T>(fn: () => Promise<T>): Promise<T> {
+  const dir = join(tmpdir(), `huashu-xlock-${(process.env.DISPLAY ?? 'none').replace(/\W/g, '')}`);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      break;
+    } catch {
+      if (Date.now() > deadline) break; // a crashed holder: go on rather than hang
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function readStore<T>(background: Worker, store: 'promises' | 'feedback'): Promise<T[]> {
