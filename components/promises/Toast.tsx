@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FeedbackRow, PromiseRow } from '@/lib/db/schema';
 import { ALL_DEPARTMENTS } from '@/lib/feedback/departments';
-import { departmentLabel, topicLabel } from '@/lib/feedback/report';
+import { departmentLabel, topicLabel } from '@/lib/feedback/departments';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatDue, fromDateTimeLocal, toDateTimeLocal, type Lang } from '@/lib/promises/format';
 import type { LogError } from '@/lib/promises/log';

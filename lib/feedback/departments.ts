@@ -5,6 +5,8 @@
  * beats "慢". "快递*慢" allows up to four characters between the parts. A word written "~word" is weak (half weight): it hints, a stronger word decides.
  */
 
+import type { Lang } from '../promises/format';
+
 export type DepartmentId = 'warehouse' | 'logistics' | 'operations' | 'product' | 'finance' | 'service' | 'other';
 
 export interface Topic {
@@ -567,4 +569,17 @@ export function topicById(id: string | undefined): { department: Department; top
     if (topic) return { department, topic };
   }
   return undefined;
+}
+
+/** Labels kept here (not in report.ts) so the page toast does not pull the export code into the content script. */
+export function departmentLabel(id: string, lang: Lang): string {
+  const d = departmentById(id);
+  if (d.id === 'other' && id !== 'other') return id;
+  return lang === 'en' ? d.en : d.zh;
+}
+
+export function topicLabel(id: string, lang: Lang): string {
+  const found = topicById(id);
+  if (!found) return id;
+  return lang === 'en' ? found.topic.en : found.topic.zh;
 }

@@ -6,7 +6,9 @@ import type { FeedbackRow } from '../db/schema';
 import { formatWall, type Lang } from '../promises/format';
 import { toCsv } from '../promises/export';
 import { civilDateOf, isoWeek } from '../promises/time';
-import { departmentById, topicById } from './departments';
+import { departmentLabel, topicLabel } from './departments';
+
+export { departmentLabel, topicLabel };
 
 export interface TopicGroup {
   topic: string;
@@ -57,18 +59,6 @@ export function groupFeedback(rows: readonly FeedbackRow[], timeZone: string): F
     for (const t of d.topics) t.rows.sort((a, b) => b.createdAt - a.createdAt);
   }
   return { weeks: [...weeks].sort(), departments, total: rows.length };
-}
-
-export function departmentLabel(id: string, lang: Lang): string {
-  const d = departmentById(id);
-  if (d.id === 'other' && id !== 'other') return id;
-  return lang === 'en' ? d.en : d.zh;
-}
-
-export function topicLabel(id: string, lang: Lang): string {
-  const found = topicById(id);
-  if (!found) return id;
-  return lang === 'en' ? found.topic.en : found.topic.zh;
 }
 
 /** One line per entry, with its week, department and topic (sortable/filterable in a spreadsheet). */
