@@ -1,23 +1,18 @@
 /** Options › Consoles: the consoles the agent enabled and their profiles (enabling is done on the console page). */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/db';
 import { t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging';
 
 export function SitesList() {
   const sites = useLiveQuery(() => db.sites.toArray(), []);
   const [confirm, setConfirm] = useState<string | null>(null);
 
   async function remove(pattern: string) {
-    await db.sites.delete(pattern);
     setConfirm(null);
-    // Give the host permission back too; a failure (already gone, not a valid pattern) changes nothing.
-    try {
-      await browser.permissions.remove({ origins: [pattern] });
-    } catch {
-      /* nothing to give back */
-    }
+    // The background's one path: unregister the content script, forget the site, give the permission back.
+    await sendMessage('disableSite', { pattern });
   }
 
   return (

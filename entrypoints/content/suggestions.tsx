@@ -178,6 +178,7 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
           scriptId: s.scriptId,
           rank,
           message: c.message,
+          answer: pickAnswer(s.script, tone()).text,
         })
       )
         patchCard(store, conv(), () => ({ selected: rank }));
@@ -196,7 +197,8 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
       await refreshBudget();
     }),
     insertSearchResult: guard('insert search result', (s) => {
-      insert(pickAnswer(s.script, tone()).text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank: -1 });
+      const text = pickAnswer(s.script, tone()).text;
+      insert(text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank: -1, answer: text });
     }),
     setTone: (t) => patchCard(store, conv(), () => ({ toneOverride: t })),
     toggleCompensations: () => patchCard(store, conv(), (c) => ({ showCompensations: !c.showCompensations })),

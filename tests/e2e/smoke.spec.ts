@@ -18,3 +18,19 @@ test('Chromium assigns both shortcuts (a clash shows as an empty shortcut)', asy
   expect(byName['log-promise']).toBe('Alt+Shift+Y');
   expect(byName['log-feedback']).toBe('Alt+Shift+L');
 });
+
+test('the side panel speaks the UI language chosen in Options, and follows a change live', async ({
+  background,
+  openExtensionPage,
+}) => {
+  const setLanguage = (uiLanguage: string) =>
+    background.evaluate(async (lang) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), uiLanguage: lang } });
+    }, uiLanguage);
+  await setLanguage('en');
+  const page = await openExtensionPage('sidepanel.html');
+  await expect(page.getByTestId('tab-promises')).toHaveText('Promises');
+  await setLanguage('zh_TW');
+  await expect(page.getByTestId('tab-promises')).toHaveText('承諾');
+});

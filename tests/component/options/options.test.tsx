@@ -7,6 +7,7 @@ import { SettingsForm } from '@/components/options/SettingsForm';
 import { SitesList } from '@/components/options/SitesList';
 import { db } from '@/lib/db/db';
 import { t } from '@/lib/i18n';
+import { onMessage } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, getSettings, settingsItem } from '@/lib/settings';
 
 beforeEach(async () => {
@@ -37,13 +38,21 @@ describe('options', () => {
     });
   });
 
-  it('lists enabled consoles and removes one after confirming', async () => {
+  it('lists enabled consoles and removes one after confirming, through the background', async () => {
     await db.sites.put({ pattern: 'https://desk.example.com/*', enabledAt: 1 });
+    const asked: string[] = [];
+    // Stands in for the background's disableSite (entrypoints/background/sites.ts), which also unregisters.
+    const stop = onMessage('disableSite', async ({ data }) => {
+      asked.push(data.pattern);
+      await db.sites.delete(data.pattern);
+    });
     render(<SitesList />);
     fireEvent.click(await screen.findByTestId('site-remove-https://desk.example.com/*'));
     fireEvent.click(screen.getByTestId('site-remove-confirm-https://desk.example.com/*'));
     await screen.findByTestId('sites-empty');
     expect(await db.sites.count()).toBe(0);
+    expect(asked).toEqual(['https://desk.example.com/*']);
+    stop();
   });
 
   it('deletes all data only after the confirmation word is typed', async () => {
