@@ -6,11 +6,20 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: {
+  manifest: ({ command }) => ({
     name: '__MSG_extName__',
+    // No network from extension pages or the service worker: buyers' chats stay on this machine. Only for
+    // builds — `wxt` dev mode needs its reload server.
+    ...(command === 'build'
+      ? {
+          content_security_policy: {
+            extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'",
+          },
+        }
+      : {}),
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting', 'sidePanel', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting', 'sidePanel'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The demo consoles' origins (same as the content script's matches, so no new warning): lets the side
     // panel find the console tab of a promise by its URL ("open the conversation").
@@ -26,5 +35,5 @@ export default defineConfig({
         description: '__MSG_cmdLogFeedback__',
       },
     },
-  },
+  }),
 });

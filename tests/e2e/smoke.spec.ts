@@ -34,3 +34,21 @@ test('the side panel speaks the UI language chosen in Options, and follows a cha
   await setLanguage('zh_TW');
   await expect(page.getByTestId('tab-promises')).toHaveText('承諾');
 });
+
+test('the extension cannot reach the network: its pages and service worker are limited to itself', async ({
+  background,
+  openExtensionPage,
+  server,
+}) => {
+  const url = server.url('/textarea.html'); // a reachable local server, so only the policy can stop it
+  const tryFetch = (u: string) =>
+    fetch(u).then(
+      () => 'reached',
+      () => 'blocked',
+    );
+  expect(await background.evaluate(tryFetch, url)).toBe('blocked');
+  const panel = await openExtensionPage('sidepanel.html');
+  expect(await panel.evaluate(tryFetch, url)).toBe('blocked');
+  // Its own files stay reachable (the default pack is read this way).
+  expect(await panel.evaluate(tryFetch, '/packs/default.json')).toBe('reached');
+});
