@@ -67,4 +67,31 @@ describe('parsePack', () => {
     expect(r.ok).toBe(true);
     expect(r.warnings).toEqual(['scripts[0].colour: unknown field, ignored']);
   });
+
+  it('10 MB of text: a clear message', () => {
+    const noise = '话术'.repeat(5 * 1024 * 1024);
+    const r = parsePack(noise);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatch(/^\(root\): not JSON/);
+  });
+
+  it('10 MB inside one answer: refused with its place, not stored', () => {
+    const r = parsePack(minimal([{ id: 'a', questions: ['q'], answers: [{ text: 'x'.repeat(10 * 1024 * 1024) }] }]));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual(['scripts[0].answers[0].text: at most 5000 characters']);
+  });
+
+  it('empty answers: each one named', () => {
+    const r = parsePack(
+      minimal([
+        { id: 'a', questions: ['q'], answers: [] },
+        { id: 'b', questions: ['q'], answers: [{ text: '  ' }] },
+      ]),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors).toContain('scripts[0].answers: at least one answer');
+      expect(r.errors).toContain('scripts[1].answers[0].text: required');
+    }
+  });
 });
