@@ -101,19 +101,30 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
     }
     return n;
   };
-  const keywords = [...new Set(packs.flatMap((p) => p.scripts.flatMap((s) => s.keywords)))].map(norm);
+  const keywords: string[] = [];
+  for (const p of packs)
+    for (const s of p.scripts) for (const k of s.keywords) if (!memo.has(k)) keywords.push(norm(k));
   const groups = f.synonyms ? packs.flatMap((p) => p.synonyms.map((g) => g.map(normalize))) : [];
   const lexicon = new Lexicon(groups, f.synonyms ? keywords : [], f.synonyms && f.defaultLexicon);
   if (f.pinyin) lexicon.buildPinyin();
 
   // Learn the packs' characters (pinyin, Traditional or not) in two batch calls instead of one call each.
-  const questionTexts = packs.flatMap((p) => p.scripts.flatMap((s) => s.questions));
+  const questionTexts: string[] = [];
+  let chars = 0;
+  for (const p of packs) {
+    for (const s of p.scripts) {
+      for (const q of s.questions) questionTexts.push(q);
+      for (const q of s.questions) chars += q.length;
+      for (let i = 0; i < s.answers.length && i < 4; i++) chars += Math.min(s.answers[i].text.length, 300);
+    }
+  }
   warmSimplified(questionTexts);
   if (f.pinyin) warmPinyin(questionTexts);
 
-  const builder = new IndexBuilder();
+  // An index has about half a posting per character of question and answer text (0.43–0.54 on the
+  // eval and bench packs): sized once, the builder never copies its arrays while it grows.
+  const builder = new IndexBuilder(Math.ceil(chars * 0.6) + 1024);
   const refs: DocRef[] = [];
-  const byKey = new Map<string, Script>();
   let weight = 0;
   const count = (k: number) => builder.token(k, weight);
   const countOnce = (k: number) => builder.once(k, weight);
@@ -136,11 +147,15 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
       for (const k of keys) builder.token(k, w);
     }
   };
+  const packIds = new Set<string>();
   for (const pack of packs) {
+    // Script ids are unique within a parsed pack: only a pack loaded twice needs a check (first copy wins).
+    const indexed = packIds.has(pack.pack.id)
+      ? new Set(refs.filter((r) => r.packId === pack.pack.id).map((r) => r.script.id))
+      : undefined;
+    packIds.add(pack.pack.id);
     for (const script of pack.scripts) {
-      const key = `${pack.pack.id}/${script.id}`;
-      if (byKey.has(key)) continue; // the same pack loaded twice: first copy wins
-      byKey.set(key, script);
+      if (indexed?.has(script.id)) continue;
       builder.begin();
       field(script.questions, FIELD.question, false);
       if (script.title) field([script.title], FIELD.title, false);
@@ -154,20 +169,34 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
       if (f.answers) {
         builder.beginField();
         weight = FIELD.answer;
-        for (const a of script.answers.slice(0, 4))
-          docTokens(normalizeForIndex(a.text.slice(0, 300), false), lexicon, f, true, countOnce);
+        for (let i = 0; i < script.answers.length && i < 4; i++)
+          docTokens(normalizeForIndex(script.answers[i].text.slice(0, 300), false), lexicon, f, true, countOnce);
       }
       builder.end();
       refs.push({ packId: pack.pack.id, script, lang: scriptLanguage(script, pack.pack.locale) });
     }
   }
   const index = builder.build();
+  // Scripts by pack and id for script(), made on its first call (a map of 10,000 string keys costs
+  // the build several milliseconds).
+  let byKey: Map<string, Map<string, Script>> | undefined;
+  const lookup = (packId: string, scriptId: string) => {
+    if (!byKey) {
+      byKey = new Map();
+      for (const r of refs) {
+        let scripts = byKey.get(r.packId);
+        if (!scripts) byKey.set(r.packId, (scripts = new Map()));
+        if (!scripts.has(r.script.id)) scripts.set(r.script.id, r.script);
+      }
+    }
+    return byKey.get(packId)?.get(scriptId);
+  };
 
   // Homophones: the index's bigrams grouped by toneless pinyin, so 发漂 in a message also finds 发票.
   const homophones = new Map<number, number[]>();
   if (f.pinyin) {
-    for (const [key, id] of index.vocab) {
-      const py = bigramPinyinKey(key);
+    for (let id = 0; id < index.vocab.size; id++) {
+      const py = bigramPinyinKey(index.vocab.key(id));
       if (py < 0) continue;
       const ids = homophones.get(py);
       if (ids) ids.push(id);
@@ -200,11 +229,11 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
     for (const [tok, v] of distinct) {
       const id = index.vocab.get(tok);
       const type = tokenType(tok);
-      self += v.weight * (id === undefined ? index.maxIdf : index.idf[id]);
-      if (id !== undefined) addKnown(id, v.weight, v.spans, type === UNI ? UNIGRAM_COVER : 1);
-      if (type === BI && f.pinyin && id === undefined) {
+      self += v.weight * (id < 0 ? index.maxIdf : index.idf[id]);
+      if (id >= 0) addKnown(id, v.weight, v.spans, type === UNI ? UNIGRAM_COVER : 1);
+      if (type === BI && f.pinyin && id < 0) {
         // A bigram no script has is likely a typo: its homophones (发漂 → 发票) stand in at the pinyin weight.
-        self += TOKEN_WEIGHT[PY] * (id === undefined ? index.maxIdf : index.idf[id]);
+        self += TOKEN_WEIGHT[PY] * index.maxIdf;
         for (const h of homophones.get(bigramPinyinKey(tok)) ?? []) addKnown(h, TOKEN_WEIGHT[PY], v.spans, 1);
       }
     }
@@ -353,7 +382,7 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
         .slice(0, limit)
         .map((c) => toSuggestion(c, text));
     },
-    script: (packId: string, scriptId: string) => byKey.get(`${packId}/${scriptId}`),
+    script: (packId: string, scriptId: string) => lookup(packId, scriptId),
     explain: (text: string, kind: PartKind, limit = CANDIDATES, focus?: string) =>
       rank(candidates(prepare(text), kind, limit, focus)),
   };

@@ -72,10 +72,13 @@ const colloquialRe = new RegExp(colloquial.map(([from]) => escapeRe(from)).join(
 const colloquialMap = new Map(colloquial);
 
 const fillerPhrases = [...FILLER_PHRASES].sort((a, b) => b.length - a.length).map(escapeRe);
-/** Any character that can start a filler: most pack text has none and skips the filler regex. */
-const FILLER_START = new RegExp(
-  `[${escapeRe([...new Set([...FILLER_PHRASES.map((p) => p[0]), ...FILLER_CHARS, '亲'])].join(''))}]`,
-);
+/** Characters that can start a filler: most pack text has none and skips the filler regex. */
+const FILLER_START = new Uint8Array(0x10000);
+for (const ch of [...FILLER_PHRASES.map((p) => p[0]), ...FILLER_CHARS, '亲']) FILLER_START[ch.charCodeAt(0)] = 1;
+function hasFillerStart(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (FILLER_START[s.charCodeAt(i)]) return true;
+  return false;
+}
 const fillerRe = new RegExp(`${fillerPhrases.join('|')}|[${escapeRe(FILLER_CHARS)}]`, 'g');
 // 亲 is filler only as an address (亲，… / …亲 / 亲亲); 亲子 亲自 亲手 keep it.
 const qinRe = /(^|\s)亲+(?=\s|$)|^亲+|亲+$/g;
@@ -207,8 +210,14 @@ export function fastStrip(text: string): string | undefined {
   }
   // Text that needed no change (most pack questions) is returned as it is, without a copy.
   let s = changed ? String.fromCharCode.apply(null, buffer.subarray(0, len) as unknown as number[]) : text;
-  if (colloquialHit) s = s.replace(colloquialRe, (m) => colloquialMap.get(m) ?? m);
-  if (longNumber || colloquialHit)
+  // COLLOQUIAL_START only says a form may start here (几 of 几时): the text needs tidying only if one did.
+  let replaced = false;
+  if (colloquialHit) {
+    const r = s.replace(colloquialRe, (m) => colloquialMap.get(m) ?? m);
+    replaced = r !== s;
+    s = r;
+  }
+  if (longNumber || replaced)
     s = s
       .replace(/\d{6,}/g, ' ')
       .replace(/\s+/g, ' ')
@@ -222,7 +231,7 @@ export function fastStrip(text: string): string | undefined {
  */
 export function normalizeForIndex(text: string, filler = true): string {
   const s = fastStrip(text) ?? stripPunct(prepare(text));
-  if (!filler || !FILLER_START.test(s)) return s;
+  if (!filler || !hasFillerStart(s)) return s;
   return s.replace(fillerRe, ' ').replace(qinRe, ' ').replace(/\s+/g, ' ').trim();
 }
 
