@@ -6,17 +6,13 @@ import type { Pack, Script } from '../pack/schema';
 import { CALIBRATION, type Calibration, confidence, type MatchFeatures, THRESHOLDS } from './calibrate';
 import { detect, type Part, type PartKind } from './detect';
 import { isChoiceQuestion, pickFeatured } from './featured';
-import { IndexBuilder } from './inverted-index';
-import { normalize, normalizeForIndex, prepare, warmSimplified } from './normalize';
-import { warmPinyin } from './pinyin';
+import { normalize, prepare } from './normalize';
 import { detectRegister } from './register';
+import { indexScripts, type IndexFeatures } from './script-index';
 import {
   ALL_FEATURES,
   BI,
   bigramPinyinKey,
-  docTokens,
-  type Features,
-  Lexicon,
   PY,
   queryTokens,
   QUESTION_CHARS,
@@ -27,13 +23,9 @@ import {
 } from './tokens';
 import type { Engine, EngineAnswer, Suggestion, SuggestOptions } from './types';
 
-export interface EngineFeatures extends Features {
+export interface EngineFeatures extends IndexFeatures {
   /** Question/social detection and splitting; off = every message is one question. */
   detection: boolean;
-  /** Index the answers' text (light weight) besides questions and keywords. */
-  answers: boolean;
-  /** Huashu's default synonym lexicon (packs' own synonyms always apply when `synonyms` is on). */
-  defaultLexicon: boolean;
 }
 
 export const DEFAULT_FEATURES: EngineFeatures = {
@@ -72,16 +64,8 @@ export interface ScoredCandidate {
   features: MatchFeatures;
 }
 
-const FIELD = { title: 1, question: 1, keyword: 0.9, tag: 0.5, answer: 0.2 } as const;
 const CANDIDATES = 12;
 const UNIGRAM_COVER = 0.4;
-
-interface DocRef {
-  packId: string;
-  script: Script;
-  /** Language of the script's answers (primary subtag), undefined when mixed. */
-  lang: string | undefined;
-}
 
 export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuEngine {
   const f: EngineFeatures = { ...DEFAULT_FEATURES, ...options.features };
@@ -91,92 +75,7 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
   const alternativeThreshold = options.alternativeThreshold ?? THRESHOLDS.alternative;
   const calibration = options.calibration ?? CALIBRATION;
 
-  // Keywords and tags repeat across thousands of scripts: normalise each once.
-  const memo = new Map<string, string>();
-  const norm = (t: string) => {
-    let n = memo.get(t);
-    if (n === undefined) {
-      n = normalizeForIndex(t);
-      memo.set(t, n);
-    }
-    return n;
-  };
-  const keywords: string[] = [];
-  for (const p of packs)
-    for (const s of p.scripts) for (const k of s.keywords) if (!memo.has(k)) keywords.push(norm(k));
-  const groups = f.synonyms ? packs.flatMap((p) => p.synonyms.map((g) => g.map(normalize))) : [];
-  const lexicon = new Lexicon(groups, f.synonyms ? keywords : [], f.synonyms && f.defaultLexicon);
-  if (f.pinyin) lexicon.buildPinyin();
-
-  // Learn the packs' characters (pinyin, Traditional or not) in two batch calls instead of one call each.
-  const questionTexts: string[] = [];
-  let chars = 0;
-  for (const p of packs) {
-    for (const s of p.scripts) {
-      for (const q of s.questions) questionTexts.push(q);
-      for (const q of s.questions) chars += q.length;
-      for (let i = 0; i < s.answers.length && i < 4; i++) chars += Math.min(s.answers[i].text.length, 300);
-    }
-  }
-  warmSimplified(questionTexts);
-  if (f.pinyin) warmPinyin(questionTexts);
-
-  // An index has about half a posting per character of question and answer text (0.43–0.54 on the
-  // eval and bench packs): sized once, the builder never copies its arrays while it grows.
-  const builder = new IndexBuilder(Math.ceil(chars * 0.6) + 1024);
-  const refs: DocRef[] = [];
-  let weight = 0;
-  const count = (k: number) => builder.token(k, weight);
-  const countOnce = (k: number) => builder.once(k, weight);
-  // Keywords (product names, categories) repeat across thousands of scripts: tokenise each once.
-  const keywordTokens = new Map<string, number[]>();
-  const field = (texts: readonly string[], w: number, repeated: boolean) => {
-    weight = w;
-    for (const t of texts) {
-      if (!repeated) {
-        const n = normalizeForIndex(t);
-        if (n) docTokens(n, lexicon, f, false, count);
-        continue;
-      }
-      let keys = keywordTokens.get(t);
-      if (!keys) {
-        const out: number[] = [];
-        docTokens(norm(t), lexicon, f, false, (k) => out.push(k));
-        keywordTokens.set(t, (keys = out));
-      }
-      for (const k of keys) builder.token(k, w);
-    }
-  };
-  const packIds = new Set<string>();
-  for (const pack of packs) {
-    // Script ids are unique within a parsed pack: only a pack loaded twice needs a check (first copy wins).
-    const indexed = packIds.has(pack.pack.id)
-      ? new Set(refs.filter((r) => r.packId === pack.pack.id).map((r) => r.script.id))
-      : undefined;
-    packIds.add(pack.pack.id);
-    for (const script of pack.scripts) {
-      if (indexed?.has(script.id)) continue;
-      builder.begin();
-      field(script.questions, FIELD.question, false);
-      if (script.title) field([script.title], FIELD.title, false);
-      field(script.keywords, FIELD.keyword, true);
-      if (script.tags.length) {
-        builder.beginField();
-        weight = FIELD.tag;
-        for (const t of script.tags) docTokens(norm(t), lexicon, f, false, countOnce);
-      }
-      // Answers: first 300 characters of each, every token counted once (variants repeat each other).
-      if (f.answers) {
-        builder.beginField();
-        weight = FIELD.answer;
-        for (let i = 0; i < script.answers.length && i < 4; i++)
-          docTokens(normalizeForIndex(script.answers[i].text.slice(0, 300), false), lexicon, f, true, countOnce);
-      }
-      builder.end();
-      refs.push({ packId: pack.pack.id, script, lang: scriptLanguage(script, pack.pack.locale) });
-    }
-  }
-  const index = builder.build();
+  const { index, lexicon, refs } = indexScripts(packs, f);
   // Scripts by pack and id for script(), made on its first call (a map of 10,000 string keys costs
   // the build several milliseconds).
   let byKey: Map<string, Map<string, Script>> | undefined;
@@ -386,17 +285,6 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
     explain: (text: string, kind: PartKind, limit = CANDIDATES, focus?: string) =>
       rank(candidates(prepare(text), kind, limit, focus)),
   };
-}
-
-/** A script's language: its answers' `lang` (else the pack's locale), when they agree; primary subtag only. */
-export function scriptLanguage(script: Script, packLocale: string): string | undefined {
-  let lang: string | undefined;
-  for (const a of script.answers) {
-    const l = (a.lang ?? packLocale).split(/[-_]/)[0].toLowerCase();
-    if (lang !== undefined && l !== lang) return undefined;
-    lang = l;
-  }
-  return lang;
 }
 
 /** The buyer's language from the raw message: Chinese when it has Han characters, English when only Latin words. */
