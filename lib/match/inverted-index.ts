@@ -13,7 +13,7 @@ export interface IndexParams {
 export const DEFAULT_PARAMS: IndexParams = { k1: 1.2, b: 0.5 };
 
 /**
- * Builds an index one document at a time: begin(), token() for every occurrence (or once() for fields
+ * Builds an index one document at a time: begin(), then per field its `weight` and token() for every occurrence (or once() for fields
  * where a token counts once), end(). Per-document counts live in typed arrays stamped with the
  * document number, so a build of 10,000 documents allocates almost nothing per token.
  */
@@ -33,6 +33,11 @@ export class IndexBuilder {
   private nTouched = 0;
   private doc = -1;
   private field = 0;
+  /**
+   * Weight of the tokens that follow (set per field). A property rather than an argument: a
+   * fractional number passed to a call that V8 does not inline is boxed, one allocation per token.
+   */
+  weight = 1;
 
   /** `postings`: expected number of (document, token) pairs; the arrays grow when it is too small. */
   constructor(postings = 1 << 16) {
@@ -66,9 +71,20 @@ export class IndexBuilder {
     return id;
   }
 
-  /** One occurrence of token `key` with weight `w`. */
-  token(key: number, w: number): void {
+  /** One occurrence of token `key` at the current `weight`. */
+  token(key: number): void {
+    this.add(this.id(key));
+  }
+
+  /** Token `key` at the current `weight`, counted at most once per field (see beginField()). */
+  once(key: number): void {
     const id = this.id(key);
+    if (this.fieldStamp[id] === this.field) return;
+    this.fieldStamp[id] = this.field;
+    this.add(id);
+  }
+
+  private add(id: number): void {
     if (this.stamp[id] !== this.doc) {
       this.stamp[id] = this.doc;
       this.acc[id] = 0;
@@ -79,15 +95,7 @@ export class IndexBuilder {
       }
       this.touched[this.nTouched++] = id;
     }
-    this.acc[id] += w;
-  }
-
-  /** Token `key` with weight `w`, counted at most once per field (see beginField()). */
-  once(key: number, w: number): void {
-    const id = this.id(key);
-    if (this.fieldStamp[id] === this.field) return;
-    this.fieldStamp[id] = this.field;
-    this.token(key, w);
+    this.acc[id] += this.weight;
   }
 
   end(): number {

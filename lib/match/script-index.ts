@@ -60,14 +60,13 @@ export function indexScripts(packs: readonly Pack[], f: IndexFeatures): ScriptIn
 class ScriptIndexer {
   readonly lexicon: Lexicon;
   readonly builder: IndexBuilder;
-  private weight = 0;
   /** Keywords and tags repeat across thousands of scripts: normalised once each. */
   private readonly normalised = new Map<string, string>();
   /** …and tokenised once each. */
   private readonly keywordTokens = new Map<string, number[]>();
   // The builder's entry points as token callbacks, made once per build rather than per text.
-  private readonly count = (k: number) => this.builder.token(k, this.weight);
-  private readonly countOnce = (k: number) => this.builder.once(k, this.weight);
+  private readonly count = (k: number) => this.builder.token(k);
+  private readonly countOnce = (k: number) => this.builder.once(k);
 
   constructor(
     packs: readonly Pack[],
@@ -113,23 +112,24 @@ class ScriptIndexer {
   add(script: Script): void {
     const { builder, f } = this;
     builder.begin();
-    this.weight = FIELD.question;
+    builder.weight = FIELD.question;
     for (let i = 0; i < script.questions.length; i++) this.text(script.questions[i]);
     if (script.title) {
-      this.weight = FIELD.title;
+      builder.weight = FIELD.title;
       this.text(script.title);
     }
+    builder.weight = FIELD.keyword;
     for (let i = 0; i < script.keywords.length; i++) this.keyword(script.keywords[i]);
     if (script.tags.length) {
       builder.beginField();
-      this.weight = FIELD.tag;
+      builder.weight = FIELD.tag;
       for (let i = 0; i < script.tags.length; i++)
         docTokens(this.norm(script.tags[i]), this.lexicon, f, false, this.countOnce);
     }
     // Answers: light weight, every token counted once.
     if (f.answers) {
       builder.beginField();
-      this.weight = FIELD.answer;
+      builder.weight = FIELD.answer;
       for (let i = 0; i < script.answers.length && i < ANSWERS; i++) {
         const text = normalizeForIndex(script.answers[i].text.slice(0, ANSWER_CHARS), false);
         docTokens(text, this.lexicon, f, true, this.countOnce);
@@ -151,7 +151,7 @@ class ScriptIndexer {
       docTokens(this.norm(t), this.lexicon, this.f, false, (k) => out.push(k));
       this.keywordTokens.set(t, (keys = out));
     }
-    for (let i = 0; i < keys.length; i++) this.builder.token(keys[i], FIELD.keyword);
+    for (let i = 0; i < keys.length; i++) this.builder.token(keys[i]);
   }
 }
 

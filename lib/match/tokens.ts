@@ -206,7 +206,7 @@ export class Lexicon {
 
   /** Builds the homophone table (pinyin of every lexicon word of 2+ Chinese characters). */
   buildPinyin(): void {
-    warmPinyin(this.concepts.keys());
+    warmPinyin([...this.concepts.keys()]);
     for (const [w, ids] of this.concepts) {
       if (w.length < 2 || ![...w].every((ch) => CJK.test(ch))) continue;
       const key = wordPinyin(w);
@@ -264,10 +264,10 @@ export class Lexicon {
     );
   }
   /**
-   * The concept ids of scan(text, false), in the same order, without allocating: the matches go
+   * The concept tokens of scan(text, false), in the same order, without allocating: the matches go
    * to reused typed arrays (index build: one call per pack text).
    */
-  forEachConcept(text: string, emit: (id: number) => void): void {
+  conceptTokens(text: string, emit: (key: number) => void): void {
     const { trie } = this;
     let n = 0;
     for (let i = 0; i < text.length; i++) {
@@ -288,7 +288,7 @@ export class Lexicon {
       let inside = false;
       for (let b = 0; b < n && !inside; b++)
         inside = b !== a && ms[b] <= ms[a] && me[b] >= me[a] && me[b] - ms[b] > me[a] - ms[a];
-      if (!inside) for (const id of trie.values[this.matchNode[a]] as number[]) emit(id);
+      if (!inside) for (const id of trie.values[this.matchNode[a]] as number[]) emit(tokenKey(CON, id));
     }
   }
 
@@ -459,7 +459,7 @@ export function docTokens(
 ): void {
   const text = docEnglish(normalised, f.english, emit);
   cjkTokens(text, f.unigrams && !light, emit);
-  if (f.synonyms) lexicon.forEachConcept(text, (id) => emit(tokenKey(CON, id)));
+  if (f.synonyms) lexicon.conceptTokens(text, emit);
 }
 
 /** English word of pack text → -2 when it needs the translation path, -1 for a stopword, else its token key. */
