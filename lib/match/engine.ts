@@ -6,17 +6,13 @@ import type { Pack, Script } from '../pack/schema';
 import { CALIBRATION, type Calibration, confidence, type MatchFeatures, THRESHOLDS } from './calibrate';
 import { detect, type Part, type PartKind } from './detect';
 import { isChoiceQuestion, pickFeatured } from './featured';
-import { IndexBuilder } from './inverted-index';
-import { normalize, normalizeForIndex, prepare, warmSimplified } from './normalize';
-import { warmPinyin } from './pinyin';
+import { normalize, prepare } from './normalize';
 import { detectRegister } from './register';
+import { indexScripts, type IndexFeatures } from './script-index';
 import {
   ALL_FEATURES,
   BI,
   bigramPinyinKey,
-  docTokens,
-  type Features,
-  Lexicon,
   PY,
   queryTokens,
   QUESTION_CHARS,
@@ -27,13 +23,9 @@ import {
 } from './tokens';
 import type { Engine, EngineAnswer, Suggestion, SuggestOptions } from './types';
 
-export interface EngineFeatures extends Features {
+export interface EngineFeatures extends IndexFeatures {
   /** Question/social detection and splitting; off = every message is one question. */
   detection: boolean;
-  /** Index the answers' text (light weight) besides questions and keywords. */
-  answers: boolean;
-  /** Huashu's default synonym lexicon (packs' own synonyms always apply when `synonyms` is on). */
-  defaultLexicon: boolean;
 }
 
 export const DEFAULT_FEATURES: EngineFeatures = {
@@ -72,16 +64,8 @@ export interface ScoredCandidate {
   features: MatchFeatures;
 }
 
-const FIELD = { title: 1, question: 1, keyword: 0.9, tag: 0.5, answer: 0.2 } as const;
 const CANDIDATES = 12;
 const UNIGRAM_COVER = 0.4;
-
-interface DocRef {
-  packId: string;
-  script: Script;
-  /** Language of the script's answers (primary subtag), undefined when mixed. */
-  lang: string | undefined;
-}
 
 export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuEngine {
   const f: EngineFeatures = { ...DEFAULT_FEATURES, ...options.features };
@@ -91,83 +75,27 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
   const alternativeThreshold = options.alternativeThreshold ?? THRESHOLDS.alternative;
   const calibration = options.calibration ?? CALIBRATION;
 
-  // Keywords and tags repeat across thousands of scripts: normalise each once.
-  const memo = new Map<string, string>();
-  const norm = (t: string) => {
-    let n = memo.get(t);
-    if (n === undefined) {
-      n = normalizeForIndex(t);
-      memo.set(t, n);
+  const { index, lexicon, refs } = indexScripts(packs, f);
+  // Scripts by pack and id for script(), made on its first call (a map of 10,000 string keys costs
+  // the build several milliseconds).
+  let byKey: Map<string, Map<string, Script>> | undefined;
+  const lookup = (packId: string, scriptId: string) => {
+    if (!byKey) {
+      byKey = new Map();
+      for (const r of refs) {
+        let scripts = byKey.get(r.packId);
+        if (!scripts) byKey.set(r.packId, (scripts = new Map()));
+        if (!scripts.has(r.script.id)) scripts.set(r.script.id, r.script);
+      }
     }
-    return n;
+    return byKey.get(packId)?.get(scriptId);
   };
-  const keywords = [...new Set(packs.flatMap((p) => p.scripts.flatMap((s) => s.keywords)))].map(norm);
-  const groups = f.synonyms ? packs.flatMap((p) => p.synonyms.map((g) => g.map(normalize))) : [];
-  const lexicon = new Lexicon(groups, f.synonyms ? keywords : [], f.synonyms && f.defaultLexicon);
-  if (f.pinyin) lexicon.buildPinyin();
-
-  // Learn the packs' characters (pinyin, Traditional or not) in two batch calls instead of one call each.
-  const questionTexts = packs.flatMap((p) => p.scripts.flatMap((s) => s.questions));
-  warmSimplified(questionTexts);
-  if (f.pinyin) warmPinyin(questionTexts);
-
-  const builder = new IndexBuilder();
-  const refs: DocRef[] = [];
-  const byKey = new Map<string, Script>();
-  let weight = 0;
-  const count = (k: number) => builder.token(k, weight);
-  const countOnce = (k: number) => builder.once(k, weight);
-  // Keywords (product names, categories) repeat across thousands of scripts: tokenise each once.
-  const keywordTokens = new Map<string, number[]>();
-  const field = (texts: readonly string[], w: number, repeated: boolean) => {
-    weight = w;
-    for (const t of texts) {
-      if (!repeated) {
-        const n = normalizeForIndex(t);
-        if (n) docTokens(n, lexicon, f, false, count);
-        continue;
-      }
-      let keys = keywordTokens.get(t);
-      if (!keys) {
-        const out: number[] = [];
-        docTokens(norm(t), lexicon, f, false, (k) => out.push(k));
-        keywordTokens.set(t, (keys = out));
-      }
-      for (const k of keys) builder.token(k, w);
-    }
-  };
-  for (const pack of packs) {
-    for (const script of pack.scripts) {
-      const key = `${pack.pack.id}/${script.id}`;
-      if (byKey.has(key)) continue; // the same pack loaded twice: first copy wins
-      byKey.set(key, script);
-      builder.begin();
-      field(script.questions, FIELD.question, false);
-      if (script.title) field([script.title], FIELD.title, false);
-      field(script.keywords, FIELD.keyword, true);
-      if (script.tags.length) {
-        builder.beginField();
-        weight = FIELD.tag;
-        for (const t of script.tags) docTokens(norm(t), lexicon, f, false, countOnce);
-      }
-      // Answers: first 300 characters of each, every token counted once (variants repeat each other).
-      if (f.answers) {
-        builder.beginField();
-        weight = FIELD.answer;
-        for (const a of script.answers.slice(0, 4))
-          docTokens(normalizeForIndex(a.text.slice(0, 300), false), lexicon, f, true, countOnce);
-      }
-      builder.end();
-      refs.push({ packId: pack.pack.id, script, lang: scriptLanguage(script, pack.pack.locale) });
-    }
-  }
-  const index = builder.build();
 
   // Homophones: the index's bigrams grouped by toneless pinyin, so 发漂 in a message also finds 发票.
   const homophones = new Map<number, number[]>();
   if (f.pinyin) {
-    for (const [key, id] of index.vocab) {
-      const py = bigramPinyinKey(key);
+    for (let id = 0; id < index.vocab.size; id++) {
+      const py = bigramPinyinKey(index.vocab.key(id));
       if (py < 0) continue;
       const ids = homophones.get(py);
       if (ids) ids.push(id);
@@ -200,11 +128,11 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
     for (const [tok, v] of distinct) {
       const id = index.vocab.get(tok);
       const type = tokenType(tok);
-      self += v.weight * (id === undefined ? index.maxIdf : index.idf[id]);
-      if (id !== undefined) addKnown(id, v.weight, v.spans, type === UNI ? UNIGRAM_COVER : 1);
-      if (type === BI && f.pinyin && id === undefined) {
+      self += v.weight * (id < 0 ? index.maxIdf : index.idf[id]);
+      if (id >= 0) addKnown(id, v.weight, v.spans, type === UNI ? UNIGRAM_COVER : 1);
+      if (type === BI && f.pinyin && id < 0) {
         // A bigram no script has is likely a typo: its homophones (发漂 → 发票) stand in at the pinyin weight.
-        self += TOKEN_WEIGHT[PY] * (id === undefined ? index.maxIdf : index.idf[id]);
+        self += TOKEN_WEIGHT[PY] * index.maxIdf;
         for (const h of homophones.get(bigramPinyinKey(tok)) ?? []) addKnown(h, TOKEN_WEIGHT[PY], v.spans, 1);
       }
     }
@@ -353,21 +281,10 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
         .slice(0, limit)
         .map((c) => toSuggestion(c, text));
     },
-    script: (packId: string, scriptId: string) => byKey.get(`${packId}/${scriptId}`),
+    script: (packId: string, scriptId: string) => lookup(packId, scriptId),
     explain: (text: string, kind: PartKind, limit = CANDIDATES, focus?: string) =>
       rank(candidates(prepare(text), kind, limit, focus)),
   };
-}
-
-/** A script's language: its answers' `lang` (else the pack's locale), when they agree; primary subtag only. */
-export function scriptLanguage(script: Script, packLocale: string): string | undefined {
-  let lang: string | undefined;
-  for (const a of script.answers) {
-    const l = (a.lang ?? packLocale).split(/[-_]/)[0].toLowerCase();
-    if (lang !== undefined && l !== lang) return undefined;
-    lang = l;
-  }
-  return lang;
 }
 
 /** The buyer's language from the raw message: Chinese when it has Han characters, English when only Latin words. */

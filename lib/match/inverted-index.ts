@@ -1,3 +1,5 @@
+import { IntIds } from './int-map';
+
 /**
  * Inverted index with BM25 weights precomputed per posting, in flat typed arrays: answering a
  * query is one pass over the postings of its tokens, adding into a Float32Array of document scores.
@@ -11,14 +13,15 @@ export interface IndexParams {
 export const DEFAULT_PARAMS: IndexParams = { k1: 1.2, b: 0.5 };
 
 /**
- * Builds an index one document at a time: begin(), token() for every occurrence (or once() for fields
+ * Builds an index one document at a time: begin(), then per field its `weight` and token() for every occurrence (or once() for fields
  * where a token counts once), end(). Per-document counts live in typed arrays stamped with the
  * document number, so a build of 10,000 documents allocates almost nothing per token.
  */
 export class IndexBuilder {
-  readonly vocab = new Map<number, number>();
-  private docTok = new Int32Array(1 << 16);
-  private docTf = new Float32Array(1 << 16);
+  /** Token key → token id (dense, in order of first occurrence). */
+  readonly vocab = new IntIds();
+  private docTok: Int32Array;
+  private docTf: Float32Array;
   private used = 0;
   private docStart: number[] = [0];
   private lengths: number[] = [];
@@ -30,6 +33,17 @@ export class IndexBuilder {
   private nTouched = 0;
   private doc = -1;
   private field = 0;
+  /**
+   * Weight of the tokens that follow (set per field). A property rather than an argument: a
+   * fractional number passed to a call that V8 does not inline is boxed, one allocation per token.
+   */
+  weight = 1;
+
+  /** `postings`: expected number of (document, token) pairs; the arrays grow when it is too small. */
+  constructor(postings = 1 << 16) {
+    this.docTok = new Int32Array(postings);
+    this.docTf = new Float32Array(postings);
+  }
 
   begin(): void {
     this.doc++;
@@ -42,28 +56,35 @@ export class IndexBuilder {
   }
 
   private id(key: number): number {
-    let id = this.vocab.get(key);
-    if (id === undefined) {
-      id = this.vocab.size;
-      this.vocab.set(key, id);
-      if (id >= this.acc.length) {
-        const grow = <T extends Float32Array | Int32Array>(a: T, fill: number): T => {
-          const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-          b.fill(fill);
-          b.set(a);
-          return b;
-        };
-        this.acc = grow(this.acc, 0);
-        this.stamp = grow(this.stamp, -1);
-        this.fieldStamp = grow(this.fieldStamp, -1);
-      }
+    const id = this.vocab.intern(key);
+    if (id >= this.acc.length) {
+      const grow = <T extends Float32Array | Int32Array>(a: T, fill: number): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.fill(fill);
+        b.set(a);
+        return b;
+      };
+      this.acc = grow(this.acc, 0);
+      this.stamp = grow(this.stamp, -1);
+      this.fieldStamp = grow(this.fieldStamp, -1);
     }
     return id;
   }
 
-  /** One occurrence of token `key` with weight `w`. */
-  token(key: number, w: number): void {
+  /** One occurrence of token `key` at the current `weight`. */
+  token(key: number): void {
+    this.add(this.id(key));
+  }
+
+  /** Token `key` at the current `weight`, counted at most once per field (see beginField()). */
+  once(key: number): void {
     const id = this.id(key);
+    if (this.fieldStamp[id] === this.field) return;
+    this.fieldStamp[id] = this.field;
+    this.add(id);
+  }
+
+  private add(id: number): void {
     if (this.stamp[id] !== this.doc) {
       this.stamp[id] = this.doc;
       this.acc[id] = 0;
@@ -74,15 +95,7 @@ export class IndexBuilder {
       }
       this.touched[this.nTouched++] = id;
     }
-    this.acc[id] += w;
-  }
-
-  /** Token `key` with weight `w`, counted at most once per field (see beginField()). */
-  once(key: number, w: number): void {
-    const id = this.id(key);
-    if (this.fieldStamp[id] === this.field) return;
-    this.fieldStamp[id] = this.field;
-    this.token(key, w);
+    this.acc[id] += this.weight;
   }
 
   end(): number {
@@ -96,14 +109,19 @@ export class IndexBuilder {
       this.docTok = tok;
       this.docTf = tf;
     }
+    // Fields read once into locals: V8 cannot keep them in registers across the stores otherwise.
+    const { touched, acc, docTok, docTf } = this;
+    let used = this.used;
     let len = 0;
     for (let j = 0; j < n; j++) {
-      const id = this.touched[j];
-      this.docTok[this.used] = id;
-      this.docTf[this.used++] = this.acc[id];
-      len += this.acc[id];
+      const id = touched[j];
+      const tf = acc[id];
+      docTok[used] = id;
+      docTf[used++] = tf;
+      len += tf;
     }
-    this.docStart.push(this.used);
+    this.used = used;
+    this.docStart.push(used);
     this.lengths.push(len);
     return this.doc;
   }
@@ -153,7 +171,7 @@ export class InvertedIndex {
   private readonly touched: Int32Array;
 
   constructor(
-    readonly vocab: Map<number, number>,
+    readonly vocab: IntIds,
     private readonly offsets: Int32Array,
     private readonly docs: Int32Array,
     private readonly weights: Float32Array,

@@ -43,12 +43,13 @@ function t2s(text: string): string {
 }
 
 /** Learns in one converter call which of these characters are Traditional (speeds up later messages). */
-export function warmSimplified(texts: Iterable<string>): void {
+export function warmSimplified(texts: readonly string[]): void {
   converter ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
   charConverter ??= OpenCC.Converter({ from: 't', to: 'cn' });
   const seen = new Uint8Array(0x10000);
   const chars: string[] = [];
-  for (const text of texts) {
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x3400 || c > 0x9fff || seen[c]) continue;
@@ -72,10 +73,13 @@ const colloquialRe = new RegExp(colloquial.map(([from]) => escapeRe(from)).join(
 const colloquialMap = new Map(colloquial);
 
 const fillerPhrases = [...FILLER_PHRASES].sort((a, b) => b.length - a.length).map(escapeRe);
-/** Any character that can start a filler: most pack text has none and skips the filler regex. */
-const FILLER_START = new RegExp(
-  `[${escapeRe([...new Set([...FILLER_PHRASES.map((p) => p[0]), ...FILLER_CHARS, '亲'])].join(''))}]`,
-);
+/** Characters that can start a filler: most pack text has none and skips the filler regex. */
+const FILLER_START = new Uint8Array(0x10000);
+for (const ch of [...FILLER_PHRASES.map((p) => p[0]), ...FILLER_CHARS, '亲']) FILLER_START[ch.charCodeAt(0)] = 1;
+function hasFillerStart(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (FILLER_START[s.charCodeAt(i)]) return true;
+  return false;
+}
 const fillerRe = new RegExp(`${fillerPhrases.join('|')}|[${escapeRe(FILLER_CHARS)}]`, 'g');
 // 亲 is filler only as an address (亲，… / …亲 / 亲亲); 亲子 亲自 亲手 keep it.
 const qinRe = /(^|\s)亲+(?=\s|$)|^亲+|亲+$/g;
@@ -141,6 +145,13 @@ export function removeFiller(text: string): string {
 const COLLOQUIAL_START = new Uint8Array(0x10000);
 for (const [from] of COLLOQUIAL) COLLOQUIAL_START[from.charCodeAt(0)] = 1;
 const buffer = new Uint16Array(MAX_INPUT);
+/**
+ * The buffer → a string. Cheaper than String.fromCharCode.apply, which first copies a typed array
+ * into an argument list (half of the index build's garbage). The buffer never holds a surrogate or BOM.
+ */
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+/** Views of the buffer's first n characters, made once per length (not one per text). */
+const views: Uint16Array[] = [];
 
 /**
  * stripPunct(prepare(text)) in one pass over the characters, for text made of ASCII, Simplified
@@ -206,9 +217,15 @@ export function fastStrip(text: string): string | undefined {
     buffer[len++] = c;
   }
   // Text that needed no change (most pack questions) is returned as it is, without a copy.
-  let s = changed ? String.fromCharCode.apply(null, buffer.subarray(0, len) as unknown as number[]) : text;
-  if (colloquialHit) s = s.replace(colloquialRe, (m) => colloquialMap.get(m) ?? m);
-  if (longNumber || colloquialHit)
+  let s = changed ? utf16.decode((views[len] ??= buffer.subarray(0, len))) : text;
+  // COLLOQUIAL_START only says a form may start here (几 of 几时): the text needs tidying only if one did.
+  let replaced = false;
+  if (colloquialHit) {
+    const r = s.replace(colloquialRe, (m) => colloquialMap.get(m) ?? m);
+    replaced = r !== s;
+    s = r;
+  }
+  if (longNumber || replaced)
     s = s
       .replace(/\d{6,}/g, ' ')
       .replace(/\s+/g, ' ')
@@ -222,7 +239,7 @@ export function fastStrip(text: string): string | undefined {
  */
 export function normalizeForIndex(text: string, filler = true): string {
   const s = fastStrip(text) ?? stripPunct(prepare(text));
-  if (!filler || !FILLER_START.test(s)) return s;
+  if (!filler || !hasFillerStart(s)) return s;
   return s.replace(fillerRe, ' ').replace(qinRe, ' ').replace(/\s+/g, ' ').trim();
 }
 

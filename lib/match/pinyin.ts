@@ -17,10 +17,11 @@ export function charPinyin(ch: string): string {
 }
 
 /** Fills the cache for many characters in one call (much faster than one call per character). */
-export function warmPinyin(texts: Iterable<string>): void {
+export function warmPinyin(texts: readonly string[]): void {
   const seen = new Uint8Array(0x10000);
   const chars: string[] = [];
-  for (const text of texts) {
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x3400 || c > 0x9fff || seen[c]) continue;

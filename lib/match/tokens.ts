@@ -9,6 +9,7 @@
 import Fuse from 'fuse.js';
 import { EN_STOPWORDS, EN_ZH, SYNONYM_GROUPS } from './lexicon';
 import { charPinyin, warmPinyin, wordPinyin } from './pinyin';
+import { Trie } from './trie';
 
 export interface Features {
   synonyms: boolean;
@@ -159,11 +160,6 @@ export function fuzzyEnglish(word: string): string | undefined {
 /** Clothing size letters (S/M/XL) and "码" mean the same thing in a store chat. */
 const SIZE_LETTER = /^(xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)$/;
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  ids?: number[];
-}
-
 export interface LexiconMatch {
   ids: number[];
   start: number;
@@ -174,9 +170,12 @@ export interface LexiconMatch {
 /** The synonym lexicon of one engine: Huashu's defaults, extended by the packs' groups and keywords. */
 export class Lexicon {
   private readonly concepts = new Map<string, number[]>();
-  private readonly root: TrieNode = { next: new Map() };
-  /** Characters that start some lexicon word: every other position is skipped at once. */
-  private readonly first = new Uint8Array(0x10000);
+  /** Every word of `concepts`, for scanning text (each word's value is its concept ids). */
+  private readonly trie = new Trie();
+  /** Scratch of forEachConcept: the matches of one text (start, end, trie node). */
+  private matchStart = new Int32Array(64);
+  private matchEnd = new Int32Array(64);
+  private matchNode = new Int32Array(64);
   private readonly byPinyin = new Map<string, number[]>();
   private groups = 0;
 
@@ -199,18 +198,7 @@ export class Lexicon {
       if (!cur) {
         cur = [];
         this.concepts.set(w, cur);
-        let node = this.root;
-        this.first[w.charCodeAt(0)] = 1;
-        for (let i = 0; i < w.length; i++) {
-          const code = w.charCodeAt(i);
-          let nxt = node.next.get(code);
-          if (!nxt) {
-            nxt = { next: new Map() };
-            node.next.set(code, nxt);
-          }
-          node = nxt;
-        }
-        node.ids = cur;
+        this.trie.set(w, cur);
       }
       for (const id of ids) if (!cur.includes(id)) cur.push(id);
     }
@@ -218,7 +206,7 @@ export class Lexicon {
 
   /** Builds the homophone table (pinyin of every lexicon word of 2+ Chinese characters). */
   buildPinyin(): void {
-    warmPinyin(this.concepts.keys());
+    warmPinyin([...this.concepts.keys()]);
     for (const [w, ids] of this.concepts) {
       if (w.length < 2 || ![...w].every((ch) => CJK.test(ch))) continue;
       const key = wordPinyin(w);
@@ -244,12 +232,13 @@ export class Lexicon {
    */
   scan(text: string, homophones: boolean): LexiconMatch[] {
     const found: LexiconMatch[] = [];
+    const { trie } = this;
     for (let i = 0; i < text.length; i++) {
-      let node: TrieNode | undefined = this.first[text.charCodeAt(i)] ? this.root : undefined;
-      for (let j = i; node && j < text.length; j++) {
-        node = node.next.get(text.charCodeAt(j));
+      for (let j = i, node = 0; j < text.length; j++) {
+        node = trie.child(node, text.charCodeAt(j));
         if (!node) break;
-        if (node.ids) found.push({ ids: node.ids, start: i, end: j + 1, exact: true });
+        const ids = trie.values[node];
+        if (ids) found.push({ ids, start: i, end: j + 1, exact: true });
       }
       if (homophones && CJK.test(text[i])) {
         for (let len = 2; len <= 4 && i + len <= text.length; len++) {
@@ -273,6 +262,45 @@ export class Lexicon {
             (o.exact || !m.exact),
         ),
     );
+  }
+  /**
+   * The concept tokens of scan(text, false), in the same order, without allocating: the matches go
+   * to reused typed arrays (index build: one call per pack text).
+   */
+  conceptTokens(text: string, emit: (key: number) => void): void {
+    const { trie } = this;
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (!trie.starts(text.charCodeAt(i))) continue;
+      for (let j = i, node = 0; j < text.length; j++) {
+        node = trie.child(node, text.charCodeAt(j));
+        if (!node) break;
+        if (!trie.values[node]) continue;
+        if (n === this.matchStart.length) this.growMatches();
+        this.matchStart[n] = i;
+        this.matchEnd[n] = j + 1;
+        this.matchNode[n++] = node;
+      }
+    }
+    const { matchStart: ms, matchEnd: me } = this;
+    for (let a = 0; a < n; a++) {
+      // A match inside a longer one is dropped (补 inside 补差价), as in scan().
+      let inside = false;
+      for (let b = 0; b < n && !inside; b++)
+        inside = b !== a && ms[b] <= ms[a] && me[b] >= me[a] && me[b] - ms[b] > me[a] - ms[a];
+      if (!inside) for (const id of trie.values[this.matchNode[a]] as number[]) emit(tokenKey(CON, id));
+    }
+  }
+
+  private growMatches(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.matchStart = grow(this.matchStart);
+    this.matchEnd = grow(this.matchEnd);
+    this.matchNode = grow(this.matchNode);
   }
 }
 
@@ -403,7 +431,9 @@ export function queryTokens(normalised: string, lexicon: Lexicon, f: Features): 
   const text = en.text + numberHints(normalised);
   const tokens: QueryToken[] = [];
   for (const w of en.words) tokens.push({ key: w.key, weight: TOKEN_WEIGHT[EN], start: w.start, end: w.end });
-  cjkTokens(text, f, (key, start, end) => tokens.push({ key, weight: TOKEN_WEIGHT[tokenType(key)], start, end }));
+  cjkTokens(text, f.unigrams, (key, start, end) =>
+    tokens.push({ key, weight: TOKEN_WEIGHT[tokenType(key)], start, end }),
+  );
   if (f.synonyms) {
     for (const m of lexicon.scan(text, f.pinyin)) {
       for (const id of m.ids) {
@@ -427,20 +457,80 @@ export function docTokens(
   light: boolean,
   emit: (key: number) => void,
 ): void {
-  const en = translateEnglish(normalised, f.english);
-  const text = en.text;
-  for (const w of en.words) emit(w.key);
-  cjkTokens(text, light ? { ...f, unigrams: false } : f, emit);
-  if (f.synonyms) for (const m of lexicon.scan(text, false)) for (const id of m.ids) emit(tokenKey(CON, id));
+  const text = docEnglish(normalised, f.english, emit);
+  cjkTokens(text, f.unigrams && !light, emit);
+  if (f.synonyms) lexicon.conceptTokens(text, emit);
+}
+
+/** English word of pack text → -2 when it needs the translation path, -1 for a stopword, else its token key. */
+const docWords = new Map<string, number>();
+function docWordCode(raw: string): number {
+  let code = docWords.get(raw);
+  if (code === undefined) {
+    const st = stem(raw);
+    code =
+      EN_LOOKUP.has(raw) || EN_LOOKUP.has(st) || EN_PREFIXES.has(raw) || EN_PREFIXES.has(st) || SIZE_LETTER.test(raw)
+        ? -2
+        : EN_STOPWORDS.has(raw)
+          ? -1
+          : englishKey(st);
+    if (docWords.size > 20_000) docWords.clear();
+    docWords.set(raw, code);
+  }
+  return code;
+}
+
+let docKeys = new Int32Array(64);
+
+/**
+ * translateEnglish(text, enabled) for pack text, emitting the English words' keys and returning the
+ * text to tokenise as Chinese. Nearly all pack text has no English word to translate (only model
+ * names such as "a10"): a loop over the characters and a memo per word find that without regex
+ * matches, stems or token objects; the rest takes translateEnglish.
+ */
+function docEnglish(text: string, enabled: boolean, emit: (key: number) => void): string {
+  let n = 0;
+  for (let i = 0; i < text.length;) {
+    if (!isLower(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && isLower(text.charCodeAt(j))) j++;
+    const raw = text.slice(i, j);
+    const code = enabled ? docWordCode(raw) : EN_STOPWORDS.has(raw) ? -1 : englishKey(stem(raw));
+    if (code === -2) {
+      const en = translateEnglish(text, enabled);
+      for (const w of en.words) emit(w.key);
+      return en.text;
+    }
+    if (code >= 0) {
+      if (n === docKeys.length) {
+        const bigger = new Int32Array(n * 2);
+        bigger.set(docKeys);
+        docKeys = bigger;
+      }
+      docKeys[n++] = code;
+    }
+    i = j;
+  }
+  for (let k = 0; k < n; k++) emit(docKeys[k]);
+  return text;
+}
+
+function isLower(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
 }
 
 function isCjk(code: number): boolean {
   return code >= 0x3400 && code <= 0x9fff;
 }
 
-const STOP_CODES = new Set([...STOP_CHARS].map((c) => c.charCodeAt(0)));
+/** STOP_CHARS by character code (a table lookup; cjkTokens asks for every character of every text). */
+const STOP_CODES = new Uint8Array(0x10000);
+for (const c of STOP_CHARS) STOP_CODES[c.charCodeAt(0)] = 1;
 
-function cjkTokens(text: string, f: Features, emit: (key: number, start: number, end: number) => void): void {
+function cjkTokens(text: string, unigrams: boolean, emit: (key: number, start: number, end: number) => void): void {
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -448,10 +538,10 @@ function cjkTokens(text: string, f: Features, emit: (key: number, start: number,
       prev = -1;
       continue;
     }
-    const stop = STOP_CODES.has(code);
-    if (f.unigrams && !stop) emit(tokenKey(UNI, code), i, i + 1);
+    const stop = STOP_CODES[code] === 1;
+    if (unigrams && !stop) emit(tokenKey(UNI, code), i, i + 1);
     // Bigrams made only of function characters (是不, 了吗) say nothing about the topic.
-    if (prev >= 0 && !(stop && STOP_CODES.has(prev))) emit(tokenKey(BI, prev, code), i - 1, i + 1);
+    if (prev >= 0 && !(stop && STOP_CODES[prev] === 1)) emit(tokenKey(BI, prev, code), i - 1, i + 1);
     prev = code;
   }
 }
