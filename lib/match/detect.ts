@@ -316,7 +316,7 @@ export function detect(message: string): Detection {
     }
   }
   if (buf.length) {
-    // Trailing statements give context to the last question ("能换白色吗 不想要黑的了").
+    // Trailing statements give context to the last question ("有大一码的吗 这双挤脚").
     if (parts.length) parts[parts.length - 1].text += ` ${buf.join(' ')}`;
     else {
       const request = content.find((c) => partKind(c.text, c.qmark) === 'request');

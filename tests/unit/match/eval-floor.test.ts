@@ -17,7 +17,14 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const shared = fileURLToPath(new URL('../../../../shared/eval/public/', import.meta.url));
 
 const SETS = [
-  { name: 'public sample', pack: `${shared}pack.json`, cases: `${shared}cases.jsonl`, top1: 0.91, top3: 0.94, rejected: 0.85 },
+  {
+    name: 'public sample',
+    pack: `${shared}pack.json`,
+    cases: `${shared}cases.jsonl`,
+    top1: 0.91,
+    top3: 0.94,
+    rejected: 0.85,
+  },
   {
     name: 'default pack (held-out cases)',
     pack: `${root}public/packs/default.json`,
