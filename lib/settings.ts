@@ -32,6 +32,13 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
 
+/** Set once the bundled default pack was installed; "delete all data" clears it (back to the first run). */
+export const defaultPackInstalledItem = storage.defineItem<boolean>('local:defaultPackInstalled', { fallback: false });
+export const defaultPackFlag = {
+  get: () => defaultPackInstalledItem.getValue(),
+  set: (value: boolean) => defaultPackInstalledItem.setValue(value),
+};
+
 export async function getSettings(): Promise<Settings> {
   const stored = await settingsItem.getValue();
   return { ...DEFAULT_SETTINGS, ...stored, shift: { ...DEFAULT_SETTINGS.shift, ...stored.shift } };

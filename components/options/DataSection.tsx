@@ -5,7 +5,7 @@ import { downloadText } from '@/components/library/download';
 import { db } from '@/lib/db/db';
 import { t } from '@/lib/i18n';
 import { deleteAll, exportAll } from '@/lib/library/backup';
-import { getSettings, settingsItem } from '@/lib/settings';
+import { defaultPackInstalledItem, getSettings, settingsItem } from '@/lib/settings';
 
 export function DataSection() {
   const [asking, setAsking] = useState(false);
@@ -21,6 +21,7 @@ export function DataSection() {
   async function wipe() {
     await deleteAll(db);
     await settingsItem.removeValue();
+    await defaultPackInstalledItem.removeValue();
     await notifyLibraryChanged();
     setAsking(false);
     setTyped('');

@@ -13,6 +13,7 @@ import { recordUsage } from '@/lib/library/usage';
 import type { Engine, Suggestion } from '@/lib/match/types';
 import { onMessage, type SuggestionView } from '@/lib/messaging';
 import { parsePack, type Pack } from '@/lib/pack';
+import { defaultPackFlag } from '@/lib/settings';
 
 export const DEFAULT_PACK_PATH = '/packs/default.json';
 
@@ -30,9 +31,11 @@ export const engineCache = createEngineCache(db);
 export let libraryReady: Promise<unknown> = Promise.resolve();
 
 export function setupLibrary() {
-  const ready = ensureDefaultPack(db, loadBundledDefaultPack).catch((e) =>
-    console.error('[huashu] could not install the default pack', e),
-  );
+  const installDefault = () =>
+    ensureDefaultPack(db, loadBundledDefaultPack, defaultPackFlag).catch((e) =>
+      console.error('[huashu] could not install the default pack', e),
+    );
+  const ready = installDefault();
   libraryReady = ready;
 
   const view = (engine: Engine, packs: Pack[], s: Suggestion): SuggestionView => ({
@@ -70,6 +73,8 @@ export function setupLibrary() {
   onMessage('libraryChanged', async () => {
     clearTimeout(pending);
     lastMessage = Date.now();
+    // After "delete all data" the flag is gone: the library starts again from the default pack.
+    await installDefault();
     rebuild();
     await engineCache.get();
   });

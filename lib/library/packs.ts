@@ -32,10 +32,28 @@ export async function loadActivePacks(db: HuashuDB): Promise<Pack[]> {
   });
 }
 
-/** First run: install the bundled default pack unless a pack with its id exists. */
-export async function ensureDefaultPack(db: HuashuDB, load: () => Promise<Pack>): Promise<boolean> {
+/** Whether the bundled default pack was installed once; kept apart from the packs so that removing it sticks. */
+export interface FirstRunFlag {
+  get(): Promise<boolean>;
+  set(value: boolean): Promise<void>;
+}
+
+/**
+ * First run (or after "delete all data"): install the bundled default pack. With a flag, this happens once:
+ * an agent who removed the default pack does not get it back at the next browser start. Without a flag (or
+ * before the flag existed, on an upgrade) a library with any pack counts as set up.
+ */
+export async function ensureDefaultPack(
+  db: HuashuDB,
+  load: () => Promise<Pack>,
+  flag?: FirstRunFlag,
+): Promise<boolean> {
+  if (flag && (await flag.get())) return false;
   const count = await db.packs.count();
-  if (count > 0) return false;
+  if (count > 0) {
+    await flag?.set(true);
+    return false;
+  }
   const pack = await load();
   await db.packs.put({
     id: pack.pack.id,
@@ -45,6 +63,7 @@ export async function ensureDefaultPack(db: HuashuDB, load: () => Promise<Pack>)
     source: 'default',
     installedAt: Date.now(),
   });
+  await flag?.set(true);
   return true;
 }
 

@@ -100,4 +100,9 @@ test('options: shortcuts page, settings, delete all', async ({ openExtensionPage
   await expect(page.getByTestId('opt-deleted')).toBeVisible();
   expect((await suggest(panel, '绿茶用多少度的水泡')).suggestions).toEqual([]);
   expect(await page.evaluate(() => chrome.storage.local.get('settings'))).toEqual({});
+  // Back to the first run: the default pack answers again, without a browser restart.
+  expect((await suggest(panel, '今天拍了什么时候发货')).suggestions[0]?.scriptId).toBe('shipping-time');
+  await panel.reload();
+  await expect(panel.getByTestId('pack-list').locator('li')).toHaveCount(1);
+  await expect(panel.getByTestId('pack-huashu-default')).toBeVisible();
 });

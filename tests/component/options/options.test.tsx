@@ -8,7 +8,7 @@ import { SitesList } from '@/components/options/SitesList';
 import { db } from '@/lib/db/db';
 import { t } from '@/lib/i18n';
 import { onMessage } from '@/lib/messaging';
-import { DEFAULT_SETTINGS, getSettings, settingsItem } from '@/lib/settings';
+import { DEFAULT_SETTINGS, defaultPackInstalledItem, getSettings, settingsItem } from '@/lib/settings';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -58,6 +58,7 @@ describe('options', () => {
   it('deletes all data only after the confirmation word is typed', async () => {
     await db.usage.add({ at: 1, kind: 'search' });
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, agentName: 'x' });
+    await defaultPackInstalledItem.setValue(true);
     render(<DataSection />);
     fireEvent.click(screen.getByTestId('opt-delete-all'));
     const confirm = screen.getByTestId('opt-delete-confirm') as HTMLButtonElement;
@@ -70,5 +71,7 @@ describe('options', () => {
     await screen.findByTestId('opt-deleted');
     await waitFor(async () => expect(await db.usage.count()).toBe(0));
     expect((await getSettings()).agentName).toBe('');
+    // Back to the first run: the background installs the default pack again.
+    expect(await defaultPackInstalledItem.getValue()).toBe(false);
   });
 });

@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HuashuDB } from '@/lib/db/db';
 import { addQuestion, deleteScript, duplicateScript, loadScript, revertScript, saveScript } from '@/lib/library/editor';
 import { applyPackImport, previewPackImport } from '@/lib/library/import';
-import { createPersonalPack, deletePack, loadActivePacks, movePack, setPackActive } from '@/lib/library/packs';
+import {
+  createPersonalPack,
+  deletePack,
+  ensureDefaultPack,
+  loadActivePacks,
+  movePack,
+  setPackActive,
+} from '@/lib/library/packs';
 import { freshDb } from './db';
 import { pack, script } from './fixtures';
 
@@ -93,5 +100,35 @@ describe('packs: priority, activation, personal pack', () => {
     expect((await loadActivePacks(db))[0].scripts.map((s) => s.id)).toEqual(['m']);
     await deletePack(db, mine);
     expect(await db.overrides.where('packId').equals(mine).count()).toBe(0);
+  });
+});
+
+describe('default pack on first run', () => {
+  const bundled = () => Promise.resolve(pack([script('x')], 'huashu-default'));
+  const memoryFlag = () => {
+    let v = false;
+    return { get: async () => v, set: async (x: boolean) => void (v = x) };
+  };
+
+  it('installs once; a removed default pack stays removed at the next start', async () => {
+    db = freshDb();
+    const flag = memoryFlag();
+    expect(await ensureDefaultPack(db, bundled, flag)).toBe(true);
+    expect(await db.packs.count()).toBe(1);
+    await deletePack(db, 'huashu-default');
+    expect(await ensureDefaultPack(db, bundled, flag)).toBe(false);
+    expect(await db.packs.count()).toBe(0);
+  });
+
+  it('an existing library (upgrade) counts as set up; a cleared flag (delete all) installs again', async () => {
+    db = freshDb();
+    const flag = memoryFlag();
+    await applyPackImport(db, pack([script('a')]));
+    expect(await ensureDefaultPack(db, bundled, flag)).toBe(false);
+    expect(await flag.get()).toBe(true);
+    await db.packs.clear();
+    await flag.set(false);
+    expect(await ensureDefaultPack(db, bundled, flag)).toBe(true);
+    expect((await db.packs.toArray()).map((r) => r.id)).toEqual(['huashu-default']);
   });
 });
