@@ -45,7 +45,7 @@ export const CALIBRATION: Calibration = {
 
 export const THRESHOLDS = {
   /** A question or request needs this confidence to be suggested. */
-  suggest: 0.25,
+  suggest: 0.22,
   /** A statement (complaint without a question) needs more: a wrong card costs more than none. */
   statement: 0.35,
   /** Once the card shows, 2nd and 3rd suggestions need only this (choosing among three is cheap). */

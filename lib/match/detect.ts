@@ -157,6 +157,27 @@ const SOCIAL_ZH = [
   '等我一下',
   '我先看看',
   '我先考虑',
+  // The parcel arrived; the problem is solved (a complaint or question in another clause still counts).
+  '收到货了',
+  '收到货',
+  '货到了',
+  '到货了',
+  '快递到了',
+  '快递收到了',
+  '包裹到了',
+  '包裹收到了',
+  '东西到了',
+  '问题解决了',
+  '已经解决了',
+  '解决了',
+  '已解决',
+  '搞定了',
+  '搞定',
+  '弄好了',
+  '修好了',
+  '能用了',
+  '可以用了',
+  '好了',
 ];
 const SOCIAL_EN = [
   'thank you very much',
@@ -262,11 +283,30 @@ export function isPraise(clause: string): boolean {
   return PRAISE.test(c) && !PROBLEM.test(c);
 }
 
+/**
+ * "I'll look around / think it over / compare first" without asking anything: no script needed.
+ * Asking someone else (我问问老婆, 和家里商量一下) is not here: stores keep scripts for that moment.
+ */
+const DEFER =
+  /^(那|那我|我|我们|那我们)?(还是)?(再|先|回头|晚点|改天)?(去)?(看看|看一下|逛逛|想想|想一下|对比|对比一下|对比对比|比较|比较一下|比较比较|比一比|比比|考虑|考虑一下|考虑考虑|研究|研究一下|研究研究)(别的|别家|其他的|其他家)?(再说|吧|啦|哈|哦|先)*$/;
+
+/** "The problem is solved / it works now": nothing left to answer. */
+const RESOLVED = /^(那|这个|这下|现在)?(问题)?(已经|都|也)?(解决|搞定|弄好|修好|处理好|好|能用|可以用|正常)(了|啦)+$/;
+
+/** "I'll wait for the parcel", "I'll go get the coupon first": the buyer's own next step, no question. */
+const INTENT =
+  /^(那|那我|我|好的我|好我)?(就|先|这就|马上|回头|等会|待会|晚点)?(等|等着|等等|去)(物流|快递|发货|消息|通知|回复|你们|你|客服|到货|收货|领|拿|看|拍|买|付|下单|逛).{0,6}$/;
+
 /** True when a clause carries no request or question beyond social talk. */
 export function isSocial(clause: string): boolean {
   const plain = stripPunct(clause);
   const base = removeFiller(plain);
   if (!base) return true; // only filler, emoji or punctuation
+  const compact = base.replace(/\s+/g, '');
+  if (DEFER.test(compact) || RESOLVED.test(compact)) return true;
+  if (INTENT.test(compact) && !PROBLEM.test(compact)) return true;
+  // 收到了吗, 好了没: a social word asked about is a question ("好吗" alone stays social).
+  if (base.length > 2 && /(吗|么|没|没有)$/.test(base)) return false;
   const rest = base.replace(socialRe, ' ').replace(EN_FILLER, ' ').replace(/\s+/g, '');
   // Only a clause with a social word can be social: 还是 alone is part of a question.
   if (rest === base.replace(/\s+/g, '') && base === plain) return false;

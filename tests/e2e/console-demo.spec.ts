@@ -58,3 +58,22 @@ test('the demo’s other buyers keep their own suggestions', async ({ background
   await page.getByRole('option', { name: /老陈/ }).click();
   await expect(first).toHaveAttribute('data-script-id', 'shipping-time');
 });
+
+test('what `npm run demo` shows: the built-in default pack answers each of the scripted buyer’s situations', async ({
+  openConsole,
+}) => {
+  const page = await openConsole('/demo/index.html?manual');
+  const card = page.getByTestId('huashu-card');
+  const first = page.getByTestId('huashu-suggestion').first();
+  await expect(card).toHaveAttribute('data-status', 'idle');
+  const expected = ['shipping-time', 'discount-request', 'ask-family', 'color-difference', 'invoice-vat-special'];
+  for (const scriptId of expected) {
+    await page.getByRole('button', { name: '买家下一句' }).click();
+    await expect(first).toHaveAttribute('data-script-id', scriptId);
+    if (scriptId === 'discount-request') await expect(page.getByTestId('huashu-compensation').first()).toBeVisible();
+    if (scriptId === 'ask-family') await expect(page.getByTestId('huashu-followup').first()).toBeVisible();
+    await first.click();
+    await page.locator('#send').click();
+    await page.waitForTimeout(300);
+  }
+});

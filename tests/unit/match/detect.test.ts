@@ -31,8 +31,15 @@ describe('question detection', () => {
     '好的亲',
     '谢谢～',
     '嗯嗯',
-    '已拍 谢谢',
-    '收到了 很喜欢❤️',
+    '已拍 多谢',
+    '收到啦 很喜欢💕',
+    '快递到了 谢谢',
+    '谢谢 问题已经解决了',
+    '修好了 能用了',
+    '行吧 我再对比对比',
+    '我先去逛逛别家',
+    '好的 我等你们通知',
+    '那我先去付款',
     '那我再考虑一下',
     'OK thanks!',
     'Thank you, got it',
@@ -41,6 +48,21 @@ describe('question detection', () => {
     '哈哈哈',
   ])('%s needs no answer', (text) => {
     expect(detect(text).needsAnswer).toBe(false);
+  });
+
+  it.each([
+    '你们收到了吗',
+    '好了没',
+    '货到了吗',
+    '收到货了 怎么少了一件',
+    '等快递等得太慢了',
+    '我去申请退款了 多久到账',
+  ])('a social word asked about or next to a complaint (%s) still needs an answer', (text) => {
+    expect(detect(text).needsAnswer).toBe(true);
+  });
+
+  it('asking someone else first is not dropped: stores keep a script for that moment', () => {
+    expect(detect('那我回去问问我老公吧').needsAnswer).toBe(true);
   });
 
   it.each(['还是', '那个', '是不是'])('a bare function word (%s) is not social', (text) => {
