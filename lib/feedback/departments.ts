@@ -572,14 +572,49 @@ export function topicById(id: string | undefined): { department: Department; top
 }
 
 /** Labels kept here (not in report.ts) so the page toast does not pull the export code into the content script. */
+/** Traditional Chinese (Taiwan wording) of the labels: a table, so the page's toast does not load a converter. */
+const TW: Record<string, string> = {
+  仓库: '倉庫',
+  发货慢: '發貨慢',
+  发错货: '發錯貨',
+  漏发少发: '漏發少發',
+  包装问题: '包裝問題',
+  缺货: '缺貨',
+  物流: '物流',
+  '送货上门/上楼': '送貨上門/上樓',
+  物流慢: '物流慢',
+  '快递员/派送': '快遞員/派送',
+  运输破损: '運輸破損',
+  快递公司: '快遞公司',
+  运营: '營運',
+  '与图片/描述不符': '與圖片/描述不符',
+  '价格/活动': '價格/活動',
+  详情页信息: '詳情頁資訊',
+  产品: '產品',
+  使用难度: '使用難度',
+  质量问题: '品質問題',
+  尺码: '尺碼',
+  产品建议: '產品建議',
+  财务: '財務',
+  发票: '發票',
+  '退款/扣款': '退款/扣款',
+  客服: '客服',
+  服务态度: '服務態度',
+  其他: '其他',
+};
+
+function zhLabel(zh: string, lang: Lang): string {
+  return lang === 'zh_TW' ? (TW[zh] ?? zh) : zh;
+}
+
 export function departmentLabel(id: string, lang: Lang): string {
   const d = departmentById(id);
   if (d.id === 'other' && id !== 'other') return id;
-  return lang === 'en' ? d.en : d.zh;
+  return lang === 'en' ? d.en : zhLabel(d.zh, lang);
 }
 
 export function topicLabel(id: string, lang: Lang): string {
   const found = topicById(id);
   if (!found) return id;
-  return lang === 'en' ? found.topic.en : found.topic.zh;
+  return lang === 'en' ? found.topic.en : zhLabel(found.topic.zh, lang);
 }

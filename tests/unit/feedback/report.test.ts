@@ -2,7 +2,15 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HuashuDB } from '@/lib/db/db';
 import type { FeedbackRow } from '@/lib/db/schema';
-import { feedbackToCsv, feedbackToMarkdown, groupFeedback, weekOf } from '@/lib/feedback/report';
+import { ALL_DEPARTMENTS } from '@/lib/feedback/departments';
+import {
+  departmentLabel,
+  feedbackToCsv,
+  feedbackToMarkdown,
+  groupFeedback,
+  topicLabel,
+  weekOf,
+} from '@/lib/feedback/report';
 import { addFeedback, deleteFeedback, updateFeedback } from '@/lib/feedback/store';
 
 const TZ = 'Asia/Shanghai';
@@ -105,5 +113,22 @@ describe('report', () => {
     expect(md).toContain('## Finance (1)');
     expect(md).toContain('| Topic | 2026-W49 | Total |');
     expect(md).toContain('要专票 \\| 抬头 — Tom');
+  });
+});
+
+describe('department and topic labels', () => {
+  it('every department and topic has a Traditional label that differs where the characters do', () => {
+    for (const d of ALL_DEPARTMENTS) {
+      expect(departmentLabel(d.id, 'zh_CN')).toBe(d.zh);
+      expect(departmentLabel(d.id, 'en')).toBe(d.en);
+      for (const t of d.topics)
+        expect(topicLabel(t.id, 'zh_TW')).not.toMatch(/[仓货发错问题递运输营价详页产码质财务费态]/);
+    }
+    expect(departmentLabel('warehouse', 'zh_TW')).toBe('倉庫');
+    expect(topicLabel('slow-dispatch', 'zh_TW')).toBe('發貨慢');
+  });
+
+  it('an unknown department keeps its own name', () => {
+    expect(departmentLabel('售后二组', 'zh_TW')).toBe('售后二组');
   });
 });
