@@ -157,7 +157,7 @@ const SOCIAL_ZH = [
   '等我一下',
   '我先看看',
   '我先考虑',
-  // The parcel arrived; the problem is solved (a complaint or question in another clause still counts).
+  // The parcel arrived (a complaint or question in another clause still counts); RESOLVED covers 解决了 etc.
   '收到货了',
   '收到货',
   '货到了',
@@ -167,17 +167,8 @@ const SOCIAL_ZH = [
   '包裹到了',
   '包裹收到了',
   '东西到了',
-  '问题解决了',
-  '已经解决了',
-  '解决了',
   '已解决',
-  '搞定了',
   '搞定',
-  '弄好了',
-  '修好了',
-  '能用了',
-  '可以用了',
-  '好了',
 ];
 const SOCIAL_EN = [
   'thank you very much',
