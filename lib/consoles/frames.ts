@@ -53,3 +53,22 @@ export function checkDelay(misses: number, base = 500, max = 4000): number {
 export function addChatFrame(frames: readonly number[], frameId: number, max = 8): number[] {
   return [frameId, ...frames.filter((f) => f !== frameId)].slice(0, max);
 }
+
+/**
+ * The adapter as the promise log sees it: the conversation exists only while this frame watches it, so a
+ * frame that holds no chat (the page shell around a chat iframe) never logs a guess from its own page.
+ */
+export function whileWatching(adapter: ConsoleAdapter, watching: () => boolean): ConsoleAdapter {
+  return {
+    id: adapter.id,
+    name: adapter.name,
+    verified: adapter.verified,
+    messageList: () => (watching() ? adapter.messageList() : null),
+    messages: () => (watching() ? adapter.messages() : []),
+    isBuyer: (row) => adapter.isBuyer(row),
+    text: (row) => adapter.text(row),
+    replyBox: () => (watching() ? adapter.replyBox() : null),
+    conversationName: () => (watching() ? adapter.conversationName() : undefined),
+    orderId: () => (watching() ? adapter.orderId() : undefined),
+  };
+}

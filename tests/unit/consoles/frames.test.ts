@@ -1,4 +1,12 @@
-import { addChatFrame, checkDelay, frameEligible, holdsConversation, MIN_CHAT_FRAME } from '@/lib/consoles/frames';
+import {
+  addChatFrame,
+  checkDelay,
+  frameEligible,
+  holdsConversation,
+  MIN_CHAT_FRAME,
+  whileWatching,
+} from '@/lib/consoles/frames';
+import type { ConsoleAdapter } from '@/lib/consoles/types';
 
 describe('frameEligible', () => {
   it.each([
@@ -44,5 +52,37 @@ describe('addChatFrame', () => {
     expect(addChatFrame([], 3)).toEqual([3]);
     expect(addChatFrame([3, 5], 5)).toEqual([5, 3]);
     expect(addChatFrame([1, 2, 3], 4, 3)).toEqual([4, 1, 2]);
+  });
+});
+
+describe('whileWatching', () => {
+  const row = {} as Element;
+  const adapter: ConsoleAdapter = {
+    id: 'generic',
+    name: 'Generic',
+    messageList: () => row,
+    messages: () => [row],
+    isBuyer: () => true,
+    text: () => '在吗',
+    replyBox: () => ({}) as HTMLElement,
+    conversationName: () => '小雨',
+    orderId: () => '2024110512345',
+  };
+
+  it('shows no conversation while the frame does not watch, the adapter’s once it does', () => {
+    let watching = false;
+    const seen = whileWatching(adapter, () => watching);
+    expect([seen.messageList(), seen.messages(), seen.replyBox(), seen.conversationName(), seen.orderId()]).toEqual([
+      null,
+      [],
+      null,
+      undefined,
+      undefined,
+    ]);
+    watching = true;
+    expect(seen.messageList()).toBe(row);
+    expect(seen.conversationName()).toBe('小雨');
+    expect(seen.orderId()).toBe('2024110512345');
+    expect(seen.id).toBe('generic');
   });
 });
