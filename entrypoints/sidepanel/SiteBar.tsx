@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { chatFramesOf } from '@/lib/consoles/chat-frames';
 import { sitePattern } from '@/lib/consoles/match-pattern';
 import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage, type SiteStatus } from '@/lib/messaging';
@@ -26,11 +27,24 @@ async function currentTab(): Promise<TabInfo | null> {
   // Where Huashu already runs, its content script tells the address even without host access.
   const url =
     tab.url ??
-    (await sendMessage('pageInfo', undefined, tab.id).then(
+    (await sendMessage('pageInfo', undefined, { tabId: tab.id, frameId: 0 }).then(
       (i) => i.url,
       () => undefined,
     ));
   return { id: tab.id, url };
+}
+
+/** Teach mode starts in the frame that watches the chat (an iframe), else in the page itself. */
+async function teachIn(tabId: number): Promise<void> {
+  for (const frameId of [...(await chatFramesOf(tabId)), 0]) {
+    try {
+      await sendMessage('startTeach', undefined, { tabId, frameId });
+      return;
+    } catch {
+      // That frame is gone or has no Huashu: try the next.
+    }
+  }
+  throw new Error('no frame of the tab runs Huashu');
 }
 
 function toUrl(address: string): string | undefined {
@@ -99,7 +113,7 @@ export function SiteBar() {
 
   const teach = () => {
     setNote(null);
-    if (tab) sendMessage('startTeach', undefined, tab.id).catch(() => setNote('siteTeachFailed'));
+    if (tab) teachIn(tab.id).catch(() => setNote('siteTeachFailed'));
   };
 
   const on = !!status && (status.builtIn || status.enabled);
