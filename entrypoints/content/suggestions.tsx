@@ -5,7 +5,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compensationsWithin, followUpText, pickAnswer, soundsLikeExcuse } from '@/components/card/logic';
 import type { CardActions } from '@/components/card/types';
-import { frameView, holdsConversation, whileWatching } from '@/lib/consoles/frames';
+import { foreignChatFrames, frameView, holdsConversation, whileWatching } from '@/lib/consoles/frames';
 import { createGenericAdapter } from '@/lib/consoles/generic';
 import { createProfileAdapter } from '@/lib/consoles/profile';
 import type { ChatMessage, ConsoleAdapter } from '@/lib/consoles/types';
@@ -45,6 +45,14 @@ async function loadConfig(): Promise<PageConfig> {
 
 function adapterFor(config: PageConfig): ConsoleAdapter {
   return config.profile ? createProfileAdapter(config.profile) : createGenericAdapter();
+}
+
+/** The page's iframes with their size (for the side panel: chat frames from other sites). */
+function iframes() {
+  return Array.from(document.querySelectorAll('iframe'), (f) => {
+    const r = f.getBoundingClientRect();
+    return { src: f.src, width: r.width, height: r.height };
+  });
 }
 
 /** A frame that watches its conversation. */
@@ -140,7 +148,7 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
     );
     if (top)
       listeners.push(
-        onMessage('pageInfo', () => ({ url: location.href })),
+        onMessage('pageInfo', () => ({ url: location.href, frames: foreignChatFrames(location.href, iframes()) })),
         onMessage('chatInFrame', () => {
           if (!watching) html.dataset.huashu = 'in-frame';
         }),

@@ -4,6 +4,7 @@
  * The others (the page shell, ad and tracking frames) stay inert: tiny frames are not even looked at
  * until they grow, the rest are checked on DOM changes, at most every `checkDelay` ms.
  */
+import { sitePattern } from './match-pattern';
 import type { ConsoleAdapter } from './types';
 
 export interface FrameView {
@@ -71,4 +72,29 @@ export function whileWatching(adapter: ConsoleAdapter, watching: () => boolean):
     conversationName: () => (watching() ? adapter.conversationName() : undefined),
     orderId: () => (watching() ? adapter.orderId() : undefined),
   };
+}
+
+export interface FrameElementInfo {
+  /** The iframe's address (its src). */
+  src: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The page's iframes that could hold a chat and come from another site: Huashu runs in a frame only when
+ * the frame's own site is enabled, so the side panel offers to enable these too. One per site pattern.
+ */
+export function foreignChatFrames(
+  pageUrl: string,
+  frames: readonly FrameElementInfo[],
+): { pattern: string; url: string }[] {
+  const own = sitePattern(pageUrl);
+  const out = new Map<string, string>();
+  for (const f of frames) {
+    const pattern = sitePattern(f.src);
+    if (!pattern || pattern === own || out.has(pattern)) continue;
+    if (frameEligible({ top: false, width: f.width, height: f.height })) out.set(pattern, f.src);
+  }
+  return [...out].map(([pattern, url]) => ({ pattern, url }));
 }

@@ -1,6 +1,7 @@
 import {
   addChatFrame,
   checkDelay,
+  foreignChatFrames,
   frameEligible,
   holdsConversation,
   MIN_CHAT_FRAME,
@@ -84,5 +85,25 @@ describe('whileWatching', () => {
     expect(seen.conversationName()).toBe('小雨');
     expect(seen.orderId()).toBe('2024110512345');
     expect(seen.id).toBe('generic');
+  });
+});
+
+describe('foreignChatFrames', () => {
+  const page = 'https://seller.example.com/workbench';
+  it('lists chat-sized frames of other sites, one per site', () => {
+    expect(
+      foreignChatFrames(page, [
+        { src: 'https://im.example-cdn.com/chat?id=1', width: 800, height: 600 },
+        { src: 'https://im.example-cdn.com/chat?id=2', width: 800, height: 600 },
+        { src: 'https://seller.example.com/inbox', width: 800, height: 600 }, // same site: already covered
+        { src: 'https://ads.example.net/banner', width: 728, height: 90 }, // too small for a chat
+        { src: 'about:blank', width: 800, height: 600 }, // not a site
+        { src: '', width: 800, height: 600 },
+        { src: 'http://helpdesk.example.org/widget', width: 360, height: 560 },
+      ]),
+    ).toEqual([
+      { pattern: 'https://im.example-cdn.com/*', url: 'https://im.example-cdn.com/chat?id=1' },
+      { pattern: 'http://helpdesk.example.org/*', url: 'http://helpdesk.example.org/widget' },
+    ]);
   });
 });
