@@ -5,7 +5,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compensationsWithin, followUpText, pickAnswer, soundsLikeExcuse } from '@/components/card/logic';
 import type { CardActions } from '@/components/card/types';
-import { foreignChatFrames, frameView, holdsConversation, whileWatching } from '@/lib/consoles/frames';
+import {
+  foreignChatFrames,
+  frameView,
+  hasEditableField,
+  holdsConversation,
+  whileWatching,
+} from '@/lib/consoles/frames';
 import { createGenericAdapter } from '@/lib/consoles/generic';
 import { createProfileAdapter } from '@/lib/consoles/profile';
 import type { ChatMessage, ConsoleAdapter } from '@/lib/consoles/types';
@@ -99,8 +105,9 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
   }
   const gate = gateOnConversation(ctx, {
     holds: () => {
+      if (!hasEditableField(document)) return false;
       if (!loaded) {
-        // Sub-frames ask for their profile only once they are big enough to hold a chat.
+        // Sub-frames ask for their profile only once they are big enough and have a field to type in.
         void load().then(() => gate.poke());
         return false;
       }

@@ -34,6 +34,18 @@ export function frameView(win: Window): FrameView {
 }
 
 /**
+ * Any field an agent could type a reply into? Without one no adapter can find a reply box, so an inert
+ * frame (ads, trackers) is not searched further and does not even ask for its console profile.
+ */
+export function hasEditableField(root: ParentNode): boolean {
+  return (
+    root.querySelector(
+      'textarea, [contenteditable]:not([contenteditable="false"]), input:not([type]), input[type="text"], input[type="search"]',
+    ) !== null
+  );
+}
+
+/**
  * Does the adapter see an open conversation: a reply box and a message list? The reply box is asked first:
  * it is the cheaper search, and frames without any editable field are never searched for a list.
  */
