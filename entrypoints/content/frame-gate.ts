@@ -5,7 +5,7 @@
  * Ends (observer and listener removed) when the conversation is found or the returned stop is called.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { checkDelay, frameEligible, frameView } from '@/lib/consoles/frames';
+import { checkDelay, frameEligible, frameView, type FrameView } from '@/lib/consoles/frames';
 import { guard } from './errors';
 
 export interface GateOptions {
@@ -14,6 +14,8 @@ export interface GateOptions {
   /** Called once, the first time `holds` is true. */
   onFound(): void;
   win?: Window;
+  /** The frame's place and size (default: read from `win`; tests pass their own). */
+  view?: () => FrameView;
 }
 
 export interface Gate {
@@ -25,6 +27,7 @@ export interface Gate {
 export function gateOnConversation(ctx: ContentScriptContext, opts: GateOptions): Gate {
   const win = opts.win ?? window;
   const doc = win.document;
+  const view = opts.view ?? (() => frameView(win));
   let observer: MutationObserver | null = null;
   let timer: number | undefined;
   let last = 0;
@@ -51,7 +54,7 @@ export function gateOnConversation(ctx: ContentScriptContext, opts: GateOptions)
 
   // A frame that grows (a chat widget opened, a display: none frame shown) is looked at again.
   const onResize = guard('frame resize', () => {
-    const eligible = frameEligible(frameView(win));
+    const eligible = frameEligible(view());
     if (eligible && !observer) {
       const mo = new MutationObserver(() => schedule());
       mo.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
