@@ -84,8 +84,15 @@ export interface ProtocolMap {
   saveTaughtProfile(data: { profile: ConsoleProfile }): void;
   /** side panel → content script (tab): start teach mode on the page. */
   startTeach(): void;
-  /** side panel → content script (tab): the page's address (tabs without host access hide it). */
-  pageInfo(): { url: string };
+  /**
+   * side panel → content script (tab, top frame): the page's address (tabs without host access hide it) and
+   * its chat-sized iframes from other sites (each must be enabled too for Huashu to run in it).
+   */
+  pageInfo(): { url: string; frames?: { pattern: string; url: string }[] };
+  /** content script (a sub-frame) → background: this frame now watches a conversation (chat in an iframe). */
+  chatFrame(): void;
+  /** background → the tab's top frame: a sub-frame watches the chat (the top marks data-huashu="in-frame"). */
+  chatInFrame(): void;
 
   // ---- Promise log (日清) and feedback: content script → background ----
   /** Store a promise; the background reads the due time in the agent's zone. */

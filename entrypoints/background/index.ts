@@ -3,6 +3,7 @@
  * (MV3 service worker); one feature failing to set up never stops the others.
  */
 import { setupFeedback } from './feedback';
+import { setupFrames } from './frames';
 import { setupLibrary } from './library';
 import { setupPromises } from './promises';
 import { setupSites } from './sites';
@@ -11,6 +12,7 @@ import { setupTestHooks } from './test-hooks';
 const features: [string, () => void][] = [
   ['library', setupLibrary],
   ['sites', setupSites],
+  ['frames', setupFrames],
   ['promises', setupPromises],
   ['feedback', setupFeedback],
   ['test hooks', setupTestHooks],

@@ -6,19 +6,15 @@
  */
 import Dexie, { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
+import { chatFramesOf } from '@/lib/consoles/chat-frames';
 import { db } from '@/lib/db/db';
 import { logFeedback } from '@/lib/feedback/log';
 import { getLocale, setLocale, t } from '@/lib/i18n';
-import {
-  onMessage,
-  sendMessage,
-  type CaptureResult,
-  type LogFeedbackResult,
-  type LogPromiseResult,
-} from '@/lib/messaging';
+import { onMessage, sendMessage, type LogFeedbackResult, type LogPromiseResult } from '@/lib/messaging';
 import type { CaptureKind } from '@/lib/promises/capture';
 import { nextShiftEnd } from '@/lib/promises/due';
 import { formatDue } from '@/lib/promises/format';
+import { pickCapture, type FrameAnswer } from '@/lib/promises/frame-capture';
 import { logPromise, undoPromise, updatePromise, type AgentClock } from '@/lib/promises/log';
 import { reviewList } from '@/lib/promises/review';
 import { REVIEW_PATH, reviewRequest } from '@/lib/promises/review-flag';
@@ -68,18 +64,16 @@ export function setupPromises() {
 
 /**
  * A shortcut in the active tab: the content script captures, the background stores, the page shows the
- * toast. Without a content script (not an enabled console) a notification says so; nothing is logged.
+ * toast. The chat may live in an iframe: the top frame and each sub-frame that watches a chat are asked
+ * by frameId, one answer is kept (lib/promises/frame-capture.ts) and the toast shows in that frame.
+ * Without a content script (not an enabled console) a notification says so; nothing is logged.
  */
 export async function runShortcut(kind: CaptureKind, tab?: Browser.tabs.Tab): Promise<void> {
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
   if (tabId === undefined) return notify(NOTIFY_NOT_CONSOLE, t('errNotConsoleTitle'), t('errNotConsole'));
-  let captured: CaptureResult;
-  try {
-    captured = await sendMessage('capturePage', { kind }, tabId);
-    if (!captured) throw new Error('no answer');
-  } catch {
-    return notify(NOTIFY_NOT_CONSOLE, t('errNotConsoleTitle'), t('errNotConsole'));
-  }
+  const chosen = pickCapture(await askFrames(tabId, [...(await chatFramesOf(tabId)), 0], kind));
+  if (!chosen) return notify(NOTIFY_NOT_CONSOLE, t('errNotConsoleTitle'), t('errNotConsole'));
+  const { frameId, result: captured } = chosen;
   let result: LogPromiseResult | LogFeedbackResult;
   if (!captured.ok) result = { ok: false, error: captured.error };
   else if (kind === 'promise') result = await logPromise(db, captured.capture, await agentClock());
@@ -88,13 +82,26 @@ export async function runShortcut(kind: CaptureKind, tab?: Browser.tabs.Tab): Pr
     await sendMessage(
       'showLogResult',
       kind === 'promise' ? { kind, result: result as LogPromiseResult } : { kind, result: result as LogFeedbackResult },
-      tabId,
+      { tabId, frameId },
     );
   } catch {
     // The tab went away between capture and result: the promise is stored; say so outside the page.
     if (result.ok)
       notify(`huashu-logged-${Date.now()}`, t(kind === 'promise' ? 'toastPromiseLogged' : 'toastFeedbackLogged'), '');
   }
+}
+
+/** Ask each frame (in parallel) for its capture; frames without Huashu, or gone, give no answer. */
+async function askFrames(tabId: number, frameIds: number[], kind: CaptureKind): Promise<FrameAnswer[]> {
+  const answers = await Promise.all(
+    frameIds.map((frameId) =>
+      sendMessage('capturePage', { kind }, { tabId, frameId }).then(
+        (result): FrameAnswer | null => (result ? { frameId, result } : null),
+        () => null,
+      ),
+    ),
+  );
+  return answers.filter((a): a is FrameAnswer => a !== null);
 }
 
 async function notify(id: string, title: string, message: string, items?: { title: string; message: string }[]) {

@@ -23,7 +23,15 @@ async function hasPermission(pattern: string): Promise<boolean> {
 async function register(pattern: string) {
   const id = registrationId(pattern);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-  const script = { id, matches: [pattern], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' as const };
+  // allFrames: chat panes often live in an iframe; each frame's own URL must match (an enabled site).
+  const script = {
+    id,
+    matches: [pattern],
+    js: [CONTENT_SCRIPT_FILE],
+    runAt: 'document_idle' as const,
+    allFrames: true,
+  };
+  // Updating also moves registrations persisted by older versions (top frame only) to all frames.
   if (existing.length) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
 }
@@ -61,11 +69,15 @@ export function setupSites() {
     const row = await db.sites.get(pattern);
     await db.sites.put({ ...row, pattern, enabledAt: Date.now() });
     await register(pattern);
-    // Start on the open page now, without a reload (a second copy replaces the first: WXT's ctx).
+    // Start on the open page now, without a reload (a second copy replaces the first: WXT's ctx), in
+    // every frame Huashu may access. Not awaited for long: with allFrames the call can hang on some pages.
     if (tabId !== undefined)
-      await browser.scripting
-        .executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] })
-        .catch((e) => console.warn('[huashu] could not start on the open tab', e));
+      await Promise.race([
+        browser.scripting
+          .executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
+          .catch((e) => console.warn('[huashu] could not start on the open tab', e)),
+        new Promise((ok) => setTimeout(ok, 3000)),
+      ]);
     return { ok: true };
   });
 

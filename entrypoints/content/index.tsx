@@ -12,6 +12,9 @@ import { setupSuggestions } from './suggestions';
 
 export default defineContentScript({
   matches: DEMO_MATCHES,
+  // Chat panes often live in an iframe: every frame gets the script, only the one holding a conversation
+  // watches (the others stay inert, see suggestions.tsx).
+  allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   async main(ctx) {

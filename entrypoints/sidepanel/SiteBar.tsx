@@ -7,14 +7,19 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { chatFramesOf } from '@/lib/consoles/chat-frames';
 import { sitePattern } from '@/lib/consoles/match-pattern';
 import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage, type SiteStatus } from '@/lib/messaging';
+import { FrameSites, type FrameSite } from './FrameSites';
+import { enableSite } from './site-access';
 import './sitebar.css';
 
 interface TabInfo {
   id: number;
   url?: string;
+  /** Chat-sized iframes from other sites (reported by Huashu in the page's top frame). */
+  frames: FrameSite[];
 }
 
 async function currentTab(): Promise<TabInfo | null> {
@@ -23,14 +28,23 @@ async function currentTab(): Promise<TabInfo | null> {
     ? await browser.tabs.get(forced).catch(() => null)
     : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
   if (tab?.id === undefined) return null;
-  // Where Huashu already runs, its content script tells the address even without host access.
-  const url =
-    tab.url ??
-    (await sendMessage('pageInfo', undefined, tab.id).then(
-      (i) => i.url,
-      () => undefined,
-    ));
-  return { id: tab.id, url };
+  // Where Huashu already runs, its content script (top frame) tells the address even without host access,
+  // and the page's chat frames from other sites.
+  const info = await sendMessage('pageInfo', undefined, { tabId: tab.id, frameId: 0 }).catch(() => undefined);
+  return { id: tab.id, url: tab.url ?? info?.url, frames: info?.frames ?? [] };
+}
+
+/** Teach mode starts in the frame that watches the chat (an iframe), else in the page itself. */
+async function teachIn(tabId: number): Promise<void> {
+  for (const frameId of [...(await chatFramesOf(tabId)), 0]) {
+    try {
+      await sendMessage('startTeach', undefined, { tabId, frameId });
+      return;
+    } catch {
+      // That frame is gone or has no Huashu: try the next.
+    }
+  }
+  throw new Error('no frame of the tab runs Huashu');
 }
 
 function toUrl(address: string): string | undefined {
@@ -81,16 +95,10 @@ export function SiteBar() {
   const enable = () => {
     if (!pattern) return;
     setNote(null);
-    // Called synchronously in the click: Chrome only shows the permission prompt during a user gesture.
-    browser.permissions
-      .request({ origins: [pattern] })
-      .then(async (granted) => {
-        if (!granted) return setNote('siteDenied');
-        const r = await sendMessage('enableSite', { pattern, tabId: tab?.id });
-        if (!r.ok) setNote('siteDenied');
-      })
-      .catch(() => setNote('siteDenied'))
-      .finally(refresh);
+    void enableSite(pattern, tab?.id).then((ok) => {
+      if (!ok) setNote('siteDenied');
+      refresh();
+    });
   };
 
   const disable = () => {
@@ -99,7 +107,7 @@ export function SiteBar() {
 
   const teach = () => {
     setNote(null);
-    if (tab) sendMessage('startTeach', undefined, tab.id).catch(() => setNote('siteTeachFailed'));
+    if (tab) teachIn(tab.id).catch(() => setNote('siteTeachFailed'));
   };
 
   const on = !!status && (status.builtIn || status.enabled);
@@ -147,6 +155,7 @@ export function SiteBar() {
           )}
         </>
       )}
+      {on && tab && tab.frames.length > 0 && <FrameSites frames={tab.frames} tabId={tab.id} />}
       {note && (
         <span className="hs-site-note" role="alert">
           {t(note)}

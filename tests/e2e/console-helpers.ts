@@ -4,7 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Frame, Worker } from 'playwright-core';
+
+/** A fixture console page, or the frame of one that holds the chat (same `window.fixture`). */
+type Doc = Pick<Frame, 'evaluate'>;
 import { parsePack } from '../../lib/pack';
 import type { Pack } from '../../lib/pack/schema';
 import type { HuashuTestHooks } from '../../entrypoints/background/test-hooks';
@@ -47,20 +50,20 @@ export async function packCount(background: Worker): Promise<number> {
   });
 }
 
-export async function buyerSays(page: Page, text: string, buyer?: string): Promise<void> {
+export async function buyerSays(page: Doc, text: string, buyer?: string): Promise<void> {
   await page.evaluate(
     ([t, b]) => (window as unknown as { fixture: { buyerSays(t: string, b?: string): void } }).fixture.buyerSays(t, b),
     [text, buyer] as const,
   );
 }
 
-export async function agentSays(page: Page, text: string): Promise<void> {
+export async function agentSays(page: Doc, text: string): Promise<void> {
   await page.evaluate(
     (t) => (window as unknown as { fixture: { agentSays(t: string): void } }).fixture.agentSays(t),
     text,
   );
 }
 
-export async function sent(page: Page): Promise<unknown[]> {
+export async function sent(page: Doc): Promise<unknown[]> {
   return page.evaluate(() => [...(window as unknown as { fixture: { sent: unknown[] } }).fixture.sent]);
 }

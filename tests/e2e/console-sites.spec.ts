@@ -91,3 +91,55 @@ test('enabling a new site from the side panel registers the content script; turn
     await launched.close();
   }
 });
+
+test('a chat frame from another site: the side panel offers to enable it too, then Huashu watches and teaches in it', async ({
+  server,
+}) => {
+  test.skip(!process.env.DISPLAY, 'the permission prompt needs a display and xdotool (run under xvfb-run)');
+  const launched = await launchWithExtension({ args: ['--host-resolver-rules=MAP console.test 127.0.0.1'] });
+  try {
+    const { context, extensionId, worker } = launched;
+    await installPack(worker, readPack('console-test.json'));
+    const page = await context.newPage();
+    // The page shell on a demo origin (Huashu on), the chat frame from console.test (not enabled).
+    await page.goto(server.url('/frames.html?cross=console.test'));
+    const chat = page.frameLocator('#chat');
+    await expect(chat.locator('#reply')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-huashu', 'waiting');
+    await page.waitForTimeout(500);
+    await expect(chat.locator('html')).not.toHaveAttribute('data-huashu');
+
+    const panel = await openPanel(context, extensionId, await tabIdOf(worker, page));
+    const row = panel.getByTestId('huashu-frame-site');
+    await expect(row).toHaveAttribute('data-pattern', 'http://console.test/*');
+    await expect(row).toHaveAttribute('data-state', 'off');
+    await row.getByTestId('huashu-frame-enable').click();
+    await panel.waitForTimeout(800);
+    execSync('xdotool key --clearmodifiers Tab');
+    await panel.waitForTimeout(200);
+    execSync('xdotool key --clearmodifiers Return');
+    await expect(row).toHaveAttribute('data-state', 'on');
+
+    // Started in the open tab's frame at once, and registered for all frames of that site.
+    await expect(chat.locator('html')).toHaveAttribute('data-huashu', 'ready', { timeout: 10_000 });
+    await expect(page.locator('html')).toHaveAttribute('data-huashu', 'in-frame');
+    const frame = page.frames().find((f) => f.url().startsWith('http://console.test:'))!;
+    await buyerSays(frame, '请问什么时候发货呀');
+    await expect(chat.getByTestId('huashu-suggestion').first()).toHaveAttribute('data-script-id', 'shipping-time');
+    const registered = await worker.evaluate(async () =>
+      (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.matches, s.allFrames]),
+    );
+    expect(registered).toEqual([[['http://console.test/*'], true]]);
+
+    // Teach mode starts in the frame that holds the chat, not in the page shell.
+    await panel.bringToFront();
+    await panel.getByTestId('huashu-site-teach').click();
+    await expect(chat.getByTestId('huashu-teach-panel')).toHaveAttribute('data-step', 'list');
+    await expect(page.getByTestId('huashu-teach-panel')).toHaveCount(0);
+
+    await page.reload();
+    await expect(page.frameLocator('#chat').locator('html')).toHaveAttribute('data-huashu', 'ready');
+  } finally {
+    await launched.close();
+  }
+});
