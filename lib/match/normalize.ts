@@ -115,13 +115,13 @@ function expandContractions(s: string): string {
     .replace(/['’]s\b/g, '');
 }
 
-const PLAIN = /^[\s\u0020-\u007f\u3400-\u9fff\u3001-\u303f]*$/;
+const PLAIN = /^[\s\u0020-\u007f\u3400-\u4dbf\u4e00-\u9fff\u3001-\u303f]*$/;
 
 /** Punctuation, symbols, emoji and other marks → one space; collapse whitespace. */
 export function stripPunct(text: string): string {
   // Text of ASCII, CJK ideographs and CJK punctuation only (most chat and pack text) takes a plain regex.
   const s = SIMPLE.test(text)
-    ? text.replace(/[^a-zA-Z0-9\u3400-\u9fff]+/g, ' ')
+    ? text.replace(/[^a-zA-Z0-9\u3400-\u4dbf\u4e00-\u9fff]+/g, ' ')
     : text.replace(/[^\p{L}\p{N}]+/gu, ' ');
   return s
     .replace(/\d{6,}/g, ' ') // order numbers, phone numbers, tracking numbers
@@ -129,7 +129,8 @@ export function stripPunct(text: string): string {
     .trim();
 }
 
-const SIMPLE = /^[\s\u0020-\u007f\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]*$/;
+/** CJK ideographs are U+3400–4DBF and U+4E00–9FFF; U+4DC0–4DFF between them are symbols (䷀ Yijing hexagrams). */
+const SIMPLE = /^[\s\u0020-\u007f\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]*$/;
 
 /** Removes filler words; repeated so that the result is stable (normalize is idempotent). */
 export function removeFiller(text: string): string {
@@ -167,7 +168,7 @@ export function fastStrip(text: string): string | undefined {
   let changed = n < text.length;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
-    if (c >= 0x3400 && c <= 0x9fff) {
+    if (c >= 0x3400 && c <= 0x9fff && (c <= 0x4dbf || c >= 0x4e00)) {
       let state = charState[c];
       if (!state) {
         t2s(text[i]);
