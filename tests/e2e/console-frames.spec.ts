@@ -11,7 +11,7 @@ import { expect, test } from './fixtures';
 const pack = readPack('console-test.json');
 
 function chatFrame(page: Page) {
-  const frame = page.frames().find((f) => f.url().includes('/frames-chat.html'));
+  const frame = page.frames().find((f) => f.url().includes('/textarea.html?frame'));
   if (!frame) throw new Error('no chat frame');
   return frame;
 }

@@ -36,7 +36,7 @@ for (const query of ['', '?nested', '?cross'])
 
     const [stored] = await readPromises(background);
     expect(stored).toMatchObject({ text, buyer: '阿杰', orderId: '2024112577001', source: 'replyBox' });
-    expect(stored.url).toContain('/frames-chat.html');
+    expect(stored.url).toContain('/textarea.html?frame');
 
     await chat.getByText('之前那件外套什么时候发货').selectText();
     await pressShortcut(page, 'alt+shift+y');
