@@ -93,6 +93,13 @@ export interface ProtocolMap {
   chatFrame(): void;
   /** background → the tab's top frame: a sub-frame watches the chat (the top marks data-huashu="in-frame"). */
   chatInFrame(): void;
+  /**
+   * content script (top frame, once it listens) → background: does a sub-frame of this tab already watch a chat?
+   * (A chat frame that started before the top frame listened told nobody.)
+   */
+  anyChatFrame(): boolean;
+  /** background → a remembered chat frame: do you still watch a conversation? (Stale frame ids answer nothing.) */
+  isWatching(): boolean;
 
   // ---- Promise log (日清) and feedback: content script → background ----
   /** Store a promise; the background reads the due time in the agent's zone. */

@@ -4,7 +4,7 @@
  * `data-huashu="in-frame"` instead of "waiting".
  */
 import { browser } from 'wxt/browser';
-import { forgetTab, rememberChatFrame } from '@/lib/consoles/chat-frames';
+import { chatFramesOf, forgetTab, rememberChatFrame } from '@/lib/consoles/chat-frames';
 import { onMessage, sendMessage } from '@/lib/messaging';
 
 export function setupFrames() {
@@ -15,6 +15,15 @@ export function setupFrames() {
     await rememberChatFrame(tabId, frameId);
     // The top frame may have no Huashu (its origin not enabled): nothing to tell then.
     await sendMessage('chatInFrame', undefined, { tabId, frameId: 0 }).catch(() => {});
+  });
+  onMessage('anyChatFrame', async ({ sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return false;
+    for (const frameId of await chatFramesOf(tabId)) {
+      const yes = await sendMessage('isWatching', undefined, { tabId, frameId }).catch(() => false);
+      if (yes) return true;
+    }
+    return false;
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(() => {}));
 }

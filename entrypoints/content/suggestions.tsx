@@ -123,6 +123,7 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
         teach().catch((e) => report('teach', e));
       }),
     );
+    if (!top) listeners.push(onMessage('isWatching', () => watching !== null));
     if (top)
       listeners.push(
         onMessage('pageInfo', () => ({ url: location.href, frames: foreignChatFrames(location.href, iframes()) })),
@@ -131,7 +132,16 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
         }),
       );
   };
-  if (top) listen();
+  if (top) {
+    listen();
+    // A chat frame that started watching before this frame listened: ask once.
+    sendMessage('anyChatFrame', undefined).then(
+      (yes) => {
+        if (yes && !watching && !stopped) html.dataset.huashu = 'in-frame';
+      },
+      (e) => report('chat frame query', e),
+    );
+  }
 
   async function startWatching(): Promise<Watching> {
     if (!top) {
