@@ -11,6 +11,13 @@ import { buyerSays, installPack, readPack } from './console-helpers';
 import { launchWithExtension } from './extension';
 import { expect, test } from './fixtures';
 
+/** A browser of its own where console.test (a site not enabled) resolves to the fixture server; the test pack active. */
+async function launchOnConsoleTest() {
+  const launched = await launchWithExtension({ args: ['--host-resolver-rules=MAP console.test 127.0.0.1'] });
+  await installPack(launched.worker, readPack('console-test.json'));
+  return launched;
+}
+
 async function tabIdOf(background: Worker, page: Page): Promise<number> {
   await page.bringToFront();
   return background.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id!);
@@ -41,10 +48,9 @@ test('enabling a new site from the side panel registers the content script; turn
   server,
 }) => {
   test.skip(!process.env.DISPLAY, 'the permission prompt needs a display and xdotool (run under xvfb-run)');
-  const launched = await launchWithExtension({ args: ['--host-resolver-rules=MAP console.test 127.0.0.1'] });
+  const launched = await launchOnConsoleTest();
   try {
     const { context, extensionId, worker } = launched;
-    await installPack(worker, readPack('console-test.json'));
     const url = `http://console.test:${new URL(server.origin).port}/textarea.html`;
     const page = await context.newPage();
     await page.goto(url);
@@ -96,10 +102,9 @@ test('a chat frame from another site: the side panel offers to enable it too, th
   server,
 }) => {
   test.skip(!process.env.DISPLAY, 'the permission prompt needs a display and xdotool (run under xvfb-run)');
-  const launched = await launchWithExtension({ args: ['--host-resolver-rules=MAP console.test 127.0.0.1'] });
+  const launched = await launchOnConsoleTest();
   try {
     const { context, extensionId, worker } = launched;
-    await installPack(worker, readPack('console-test.json'));
     const page = await context.newPage();
     // The page shell on a demo origin (Huashu on), the chat frame from console.test (not enabled).
     await page.goto(server.url('/frames.html?cross=console.test'));
