@@ -27,10 +27,35 @@ export interface EngineAnswer {
   featured?: Featured;
 }
 
+/** One row of the chat before the buyer's message, as the console shows it. */
+export interface ContextTurn {
+  from: 'buyer' | 'agent';
+  text: string;
+}
+
+/**
+ * The conversation so far, for a buyer message that only makes sense after it (那怎么办 after the
+ * agent said the size is sold out) or that needs no card in its place (好的 after an answer).
+ * The content script fills it from the rows the watcher has read in the open conversation.
+ */
+export interface ConversationContext {
+  /**
+   * The rows before the message, oldest first: at most the last MAX_CONTEXT_TURNS (6) are read,
+   * buyer rows and the agent's replies as they appear (system notices and order cards left out or
+   * passed as buyer/agent rows by whoever sent them). The message itself is not included.
+   */
+  turns: ContextTurn[];
+}
+
+/** The engine reads at most this many rows of context (the newest ones). */
+export const MAX_CONTEXT_TURNS = 6;
+
 export interface SuggestOptions {
   limit?: number;
   /** Clock for featured-product dates; defaults to now. */
   now?: Date;
+  /** The conversation before this message (optional: without it the message is matched on its own). */
+  context?: ConversationContext;
 }
 
 export interface Engine {
