@@ -114,7 +114,7 @@ function conversationProblems(value: unknown, ids: Set<string>): string[] {
 }
 
 it('finds the tuning stores', () => {
-  expect(stores.filter((s) => s.startsWith('tune/')).length).toBeGreaterThanOrEqual(1);
+  expect(stores.filter((s) => s.startsWith('tune/')).length).toBeGreaterThanOrEqual(3);
 });
 
 describe.each(stores)('store %s', (store) => {
