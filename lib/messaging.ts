@@ -6,9 +6,13 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ConsoleProfile, Script } from './pack/schema';
 import type { EngineAnswer, Suggestion } from './match/types';
+import type { PageCapture } from './capture';
 import type { CaptureKind, CaptureResult } from './promises/capture';
 import type { LogPromiseResult } from './promises/log';
 import type { LogFeedbackResult } from './feedback/log';
+
+// Declared in lib/capture.ts (its one owner); re-exported for the page side that talks through here.
+export type { PageCapture } from './capture';
 
 export type { CaptureResult, LogFeedbackResult, LogPromiseResult };
 
@@ -41,16 +45,6 @@ export interface SiteStatus {
   /** The agent enabled this site (optional host permission granted, content script registered). */
   enabled: boolean;
   config: PageConfig;
-}
-
-/** What the page gives for a promise or a feedback entry (from the selection, the reply box or the chat). */
-export interface PageCapture {
-  text: string;
-  source: 'selection' | 'replyBox' | 'lastAgentMessage' | 'lastBuyerMessage' | 'offer' | 'card';
-  buyer?: string;
-  orderId?: string;
-  consoleId?: string;
-  url: string;
 }
 
 export interface UsageEvent {

@@ -5,7 +5,7 @@ import { ALL_DEPARTMENTS } from '@/lib/feedback/departments';
 import { departmentLabel } from '@/lib/feedback/report';
 import { deleteFeedback, updateFeedback } from '@/lib/feedback/store';
 import { t } from '@/lib/i18n';
-import { formatWall, type Lang } from '@/lib/promises/format';
+import { formatWall, type Lang } from '@/lib/time/format';
 
 interface Props {
   f: FeedbackRow;

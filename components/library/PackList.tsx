@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { ExportFormat, PackSummary } from '@/lib/library/service';
-import { downloadText, safeFileName } from './download';
+import { downloadText, safeFileName } from '../shared/download';
 import { libraryClient, type LibraryClient } from './library-client';
 import { notifyLibraryChanged } from './notify';
 import { useLibraryVersion } from './useLibraryVersion';

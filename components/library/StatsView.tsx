@@ -19,7 +19,7 @@ import {
   type StatsFile,
 } from '@/lib/library/stats';
 import { getSettings } from '@/lib/settings';
-import { downloadText, safeFileName } from './download';
+import { downloadText, safeFileName } from '../shared/download';
 import { clip } from './format';
 
 export function StatsView() {

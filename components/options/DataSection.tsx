@@ -1,7 +1,7 @@
 /** Options › Data: export everything as one JSON file; delete everything after typing a confirmation word. */
 import { useState } from 'react';
 import { notifyLibraryChanged } from '@/components/library/notify';
-import { downloadText } from '@/components/library/download';
+import { downloadText } from '@/components/shared/download';
 import { db } from '@/lib/db/db';
 import { t } from '@/lib/i18n';
 import { deleteAll, exportAll } from '@/lib/library/backup';

@@ -13,8 +13,8 @@ import {
   promisesToCsv,
   promisesToMarkdown,
 } from '@/lib/promises/export';
-import { civilDateOf, isoDay } from '@/lib/promises/time';
-import { downloadText } from './download';
+import { civilDateOf, isoDay } from '@/lib/time/civil';
+import { downloadText } from '../shared/download';
 
 interface Props {
   db: HuashuDB;

@@ -7,7 +7,7 @@ import { memo, useState } from 'react';
 import type { HuashuDB } from '@/lib/db/db';
 import type { PromiseRow as Row } from '@/lib/db/schema';
 import { t } from '@/lib/i18n';
-import { formatDue, formatWall, fromDateTimeLocal, toDateTimeLocal, type Lang } from '@/lib/promises/format';
+import { formatDue, formatWall, fromDateTimeLocal, toDateTimeLocal, type Lang } from '@/lib/time/format';
 import { carryOverDue, snoozeChoices, type Bucket, type ShiftSettings } from '@/lib/promises/review';
 import { addNote, carryOver, editPromise, markDone, reopen, snooze } from '@/lib/promises/store';
 import { openConversation } from './openConversation';

@@ -8,9 +8,9 @@ import type { FeedbackRow, PromiseRow } from '@/lib/db/schema';
 import { ALL_DEPARTMENTS } from '@/lib/feedback/departments';
 import { departmentLabel, topicLabel } from '@/lib/feedback/departments';
 import { t, type MessageKey } from '@/lib/i18n';
-import { formatDue, fromDateTimeLocal, toDateTimeLocal, type Lang } from '@/lib/promises/format';
-import type { LogError } from '@/lib/promises/log';
-import { MAX_TEXT } from '@/lib/promises/store';
+import { formatDue, fromDateTimeLocal, toDateTimeLocal, type Lang } from '@/lib/time/format';
+import type { LogError } from '@/lib/capture';
+import { MAX_TEXT } from '@/lib/db/rows';
 
 export type ToastError = LogError | 'disconnected' | 'notConsole';
 

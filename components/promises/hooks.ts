@@ -1,8 +1,8 @@
 /** Side panel hooks: the agent's settings (zone, shift, language), a ticking clock, a render mark. */
 import { useEffect, useRef, useState } from 'react';
 import { getLocale, setLocale } from '@/lib/i18n';
-import type { Lang } from '@/lib/promises/format';
-import { resolveTimeZone } from '@/lib/promises/time';
+import type { Lang } from '@/lib/time/format';
+import { resolveTimeZone } from '@/lib/time/civil';
 import { DEFAULT_SETTINGS, getSettings, settingsItem, type Settings } from '@/lib/settings';
 
 export function useAgentSettings(): { settings: Settings; timeZone: string; lang: Lang } {

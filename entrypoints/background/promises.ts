@@ -13,13 +13,13 @@ import { getLocale, setLocale, t } from '@/lib/i18n';
 import { onMessage, sendMessage, type LogFeedbackResult, type LogPromiseResult } from '@/lib/messaging';
 import type { CaptureKind } from '@/lib/promises/capture';
 import { nextShiftEnd } from '@/lib/promises/due';
-import { formatDue } from '@/lib/promises/format';
+import { formatDue } from '@/lib/time/format';
 import { pickCapture, type FrameAnswer } from '@/lib/promises/frame-capture';
 import { logPromise, undoPromise, updatePromise, type AgentClock } from '@/lib/promises/log';
 import { reviewList } from '@/lib/promises/review';
 import { REVIEW_PATH, reviewRequest } from '@/lib/promises/review-flag';
 import { markOverdueNotified } from '@/lib/promises/store';
-import { resolveTimeZone } from '@/lib/promises/time';
+import { resolveTimeZone } from '@/lib/time/civil';
 import { getSettings, settingsItem } from '@/lib/settings';
 
 export const ALARM_REVIEW = 'huashu:promises-review';

@@ -25,7 +25,7 @@ import {
 import { capturePage, orderIdFor, type CaptureKind } from '@/lib/promises/capture';
 import { detectPromise } from '@/lib/promises/detect';
 import { parseDue } from '@/lib/promises/due';
-import { resolveTimeZone } from '@/lib/promises/time';
+import { resolveTimeZone } from '@/lib/time/civil';
 import { DEFAULT_SETTINGS, getSettings } from '@/lib/settings';
 
 interface Session {

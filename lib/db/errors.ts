@@ -33,3 +33,12 @@ export function toStorageError(e: unknown): StorageError {
   if (e instanceof StorageError) return e;
   return new StorageError(isQuotaError(e) ? 'quota' : 'storage', e);
 }
+
+/** Run one storage operation; whatever it throws comes out as a StorageError. */
+export async function withStorageErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}

@@ -1,4 +1,5 @@
 /** Row types of Huashu's one IndexedDB database (extension origin only — never opened by a content script). */
+import type { CaptureSource } from '../capture';
 import type { ConsoleProfile, Pack, Script } from '../pack/schema';
 
 export interface PackRow {
@@ -34,9 +35,6 @@ export interface OverrideRow {
 }
 
 export type PromiseStatus = 'open' | 'done';
-
-/** Where a promise's or a feedback entry's text was taken from (see PageCapture in lib/messaging.ts). */
-export type CaptureSource = 'selection' | 'replyBox' | 'lastAgentMessage' | 'lastBuyerMessage' | 'offer' | 'card';
 
 export interface PromiseNote {
   at: number;

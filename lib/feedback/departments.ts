@@ -5,7 +5,7 @@
  * beats "慢". "快递*慢" allows up to four characters between the parts. A word written "~word" is weak (half weight): it hints, a stronger word decides.
  */
 
-import type { Lang } from '../promises/format';
+import type { Lang } from '../time/format';
 
 export type DepartmentId = 'warehouse' | 'logistics' | 'operations' | 'product' | 'finance' | 'service' | 'other';
 

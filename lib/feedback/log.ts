@@ -1,9 +1,8 @@
 /** The background's side of "file this feedback" (see lib/promises/log.ts). */
 import type { HuashuDB } from '../db/db';
 import type { FeedbackRow } from '../db/schema';
-import type { PageCapture } from '../messaging';
-import { failure, type LogError } from '../promises/log';
-import { findOrderId } from '../promises/order';
+import { failure, type LogError, type PageCapture } from '../capture';
+import { findOrderId } from '../text/order-id';
 import { addFeedback, deleteFeedback, updateFeedback, type FeedbackPatch } from './store';
 
 export type LogFeedbackResult = { ok: true; feedback: FeedbackRow } | { ok: false; error: LogError };

@@ -3,9 +3,9 @@
  * as CSV and Markdown. Pure: the zone is passed in.
  */
 import type { FeedbackRow } from '../db/schema';
-import { formatWall, type Lang } from '../promises/format';
-import { toCsv } from '../promises/export';
-import { civilDateOf, isoWeek } from '../promises/time';
+import { formatWall, type Lang } from '../time/format';
+import { toCsv } from '../text/csv';
+import { civilDateOf, isoWeek } from '../time/civil';
 import { departmentLabel, topicLabel } from './departments';
 
 export { departmentLabel, topicLabel };

@@ -1,8 +1,9 @@
 /** Writes to the feedback table, one transaction each (see lib/promises/store.ts for the guarantees). */
 import type { HuashuDB } from '../db/db';
-import { toStorageError } from '../db/errors';
-import type { CaptureSource, FeedbackRow } from '../db/schema';
-import { clipText, newUid } from '../promises/store';
+import { withStorageErrors } from '../db/errors';
+import type { CaptureSource } from '../capture';
+import type { FeedbackRow } from '../db/schema';
+import { clipText, newUid } from '../db/rows';
 import { suggestDepartment, suggestTopic } from './suggest';
 
 export interface NewFeedback {
@@ -18,13 +19,7 @@ export interface NewFeedback {
   now: number;
 }
 
-async function write<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw toStorageError(e);
-  }
-}
+const write = withStorageErrors;
 
 export async function addFeedback(db: HuashuDB, input: NewFeedback): Promise<FeedbackRow> {
   const { text, truncatedFrom } = clipText(input.text);

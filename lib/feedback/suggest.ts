@@ -1,5 +1,5 @@
 /** Suggest the department (and topic) a buyer's message should go to, from the lexicon in departments.ts. */
-import { normalizeText } from '../promises/normalize';
+import { normalizeText } from '../text/lexicon-normalize';
 import { ALL_DEPARTMENTS, DEPARTMENTS, type DepartmentId } from './departments';
 
 export interface TopicScore {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { UsageRow } from '../db/schema';
-import { toCsv } from '../pack/export';
+import { toCsv } from '../text/csv';
 import { formatPath } from '../pack/parse';
 import type { Pack } from '../pack/schema';
 import { bigrams, groupKey, jaccard } from './text';

@@ -127,7 +127,7 @@ export function readCsv(text: string, encoding: Encoding, onProgress?: (done: nu
   return { encoding, rows, errors };
 }
 
-/** Undo the ' that spreadsheet exports put before = + - @ (see lib/pack/export.ts FORMULA_START). */
+/** Undo the ' that spreadsheet exports put before = + - @ (see lib/text/csv.ts FORMULA_START). */
 const unescapeCell = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s).trim();
 
 const TONES: Record<string, Tone> = {

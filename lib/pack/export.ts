@@ -3,7 +3,7 @@
  * schema's order, no undefined values, no empty optional lists, two-space indent, one trailing newline —
  * so export → import → export gives the same bytes, and two exports of the same library diff cleanly.
  */
-import Papa from 'papaparse';
+import { toCsv } from '../text/csv';
 import {
   answerSchema,
   compensationSchema,
@@ -128,14 +128,4 @@ export function exportCsv(pack: Pack): string {
   for (const s of pack.scripts)
     for (const a of s.answers) rows.push([s.category ?? '', s.id, s.questions.join('\n'), a.text, TONE_LABELS[a.tone]]);
   return toCsv([...CSV_HEADERS], rows);
-}
-
-/**
- * Cells starting with = + - @ are prefixed with ' so that a spreadsheet never runs them as formulas
- * (buyer text ends up in stats exports); the CSV importer removes that prefix again.
- */
-export const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function toCsv(fields: string[], rows: (string | number)[][]): string {
-  return '\uFEFF' + Papa.unparse({ fields, data: rows }, { newline: '\r\n', escapeFormulae: FORMULA_START }) + '\r\n';
 }

@@ -5,8 +5,8 @@
  * console id and the URL. The window is passed in (tested with happy-dom; runs in the content script).
  */
 import type { ConsoleAdapter } from '../consoles/types';
-import type { PageCapture } from '../messaging';
-import { findOrderId } from './order';
+import type { PageCapture } from '../capture';
+import { findOrderId } from '../text/order-id';
 
 export type CaptureKind = 'promise' | 'feedback';
 export type CaptureError = 'noConversation' | 'empty';

@@ -5,7 +5,7 @@
  * store takes (发/补发/退款/处理/联系…), not a request to the buyer, not a refusal, not something
  * already done, not a question.
  */
-import { normalizeText } from './normalize';
+import { normalizeText } from '../text/lexicon-normalize';
 
 export interface PromiseDetection {
   isPromise: boolean;

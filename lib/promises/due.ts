@@ -16,7 +16,7 @@
  * - No time at all → end of today's shift (end of tomorrow's shift when today's has passed); "today" after
  *   the shift has ended → 23:59 today.
  */
-import { normalizeText } from './normalize';
+import { normalizeText } from '../text/lexicon-normalize';
 import {
   addDays,
   atMinutes,
@@ -27,7 +27,7 @@ import {
   weekdayOf,
   zonedParts,
   type CivilDate,
-} from './time';
+} from '../time/civil';
 
 export interface DueContext {
   /** Epoch ms of "now". */

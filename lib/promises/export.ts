@@ -2,25 +2,14 @@
  * The promise log out and back in: CSV and Markdown by day (shift handover), and a JSON backup that
  * re-imports without duplicates (rows are matched by `uid`; the copy changed last wins).
  */
-import Papa from 'papaparse';
 import { z } from 'zod';
 import type { HuashuDB } from '../db/db';
 import { toStorageError } from '../db/errors';
 import type { FeedbackRow, PromiseRow } from '../db/schema';
-import { formatWall } from './format';
-import { civilDateOf, dayNumber, isoDay } from './time';
-
-/** Cells that a spreadsheet would run as a formula get a leading apostrophe (CSV injection). */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** UTF-8 byte order mark: Excel then opens Chinese CSV correctly. */
-export const BOM = '\ufeff';
-
-export function toCsv(header: string[], rows: string[][]): string {
-  return BOM + Papa.unparse({ fields: header, data: rows.map((r) => r.map(safeCell)) }, { newline: '\r\n' });
-}
+import { CAPTURE_SOURCES } from '../capture';
+import { toCsv } from '../text/csv';
+import { formatWall } from '../time/format';
+import { civilDateOf, dayNumber, isoDay } from '../time/civil';
 
 /** Day ("YYYY-MM-DD" on the agent's wall clock) a promise belongs to in a by-day export: its due day. */
 export function dayOf(p: PromiseRow, timeZone: string): string {
@@ -145,7 +134,7 @@ export const BACKUP_FORMAT = 'huashu.promises';
 export const BACKUP_VERSION = 1;
 
 const note = z.object({ at: z.number(), text: z.string() });
-const source = z.enum(['selection', 'replyBox', 'lastAgentMessage', 'lastBuyerMessage', 'offer', 'card']).optional();
+const source = z.enum(CAPTURE_SOURCES).optional();
 const optText = z.string().optional();
 
 const promiseSchema = z.object({

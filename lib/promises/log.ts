@@ -3,14 +3,12 @@
  * page can show (never a thrown error across the message boundary).
  */
 import type { HuashuDB } from '../db/db';
-import { StorageError } from '../db/errors';
 import type { PromiseRow } from '../db/schema';
-import type { PageCapture } from '../messaging';
+import { failure, type LogError, type PageCapture } from '../capture';
 import { parseDue } from './due';
-import { findOrderId } from './order';
+import { findOrderId } from '../text/order-id';
 import { addPromise, deletePromise, editPromise, type PromisePatch } from './store';
 
-export type LogError = 'noConversation' | 'empty' | 'notFound' | 'quota' | 'storage';
 export type LogPromiseResult = { ok: true; promise: PromiseRow } | { ok: false; error: LogError };
 
 export interface AgentClock {
@@ -18,12 +16,6 @@ export interface AgentClock {
   /** Resolved IANA zone. */
   timeZone: string;
   shiftEnd: string;
-}
-
-export function failure(e: unknown): { ok: false; error: LogError } {
-  if (e instanceof StorageError) return { ok: false, error: e.kind };
-  console.error('[huashu] promise log', e);
-  return { ok: false, error: 'storage' };
 }
 
 export async function logPromise(db: HuashuDB, capture: PageCapture, clock: AgentClock): Promise<LogPromiseResult> {

@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import type { HuashuDB } from '../db/db';
 import type { PromiseRow } from '../db/schema';
 import { BUCKETS, filterPromises, groupPromises, type Bucket, type Clock } from './review';
-import { addDays, atMinutes, civilDateOf } from './time';
+import { addDays, atMinutes, civilDateOf } from '../time/civil';
 
 export interface PromiseView {
   rows: Record<Bucket, PromiseRow[]>;

@@ -3,7 +3,7 @@
  * review lists; what the badge counts. Pure: the clock and the zone are passed in.
  */
 import type { PromiseRow } from '../db/schema';
-import { addDays, atMinutes, civilDateOf, dayNumber, parseClock } from './time';
+import { addDays, atMinutes, civilDateOf, dayNumber, parseClock } from '../time/civil';
 
 export type Bucket = 'overdue' | 'today' | 'later' | 'done';
 export const BUCKETS: Bucket[] = ['overdue', 'today', 'later', 'done'];

@@ -4,18 +4,10 @@
  * logged. Errors come out as StorageError ('quota' | 'storage').
  */
 import type { HuashuDB } from '../db/db';
-import { toStorageError } from '../db/errors';
-import type { CaptureSource, PromiseRow } from '../db/schema';
-
-/** Longest text stored for one promise or feedback entry; longer text is cut and the length kept. */
-export const MAX_TEXT = 2000;
-
-export function clipText(text: string, max = MAX_TEXT): { text: string; truncatedFrom?: number } {
-  const clean = text.replace(/\s+\n/g, '\n').trim();
-  const chars = [...clean];
-  if (chars.length <= max) return { text: clean };
-  return { text: `${chars.slice(0, max).join('')}…`, truncatedFrom: chars.length };
-}
+import { withStorageErrors } from '../db/errors';
+import { clipText, newUid } from '../db/rows';
+import type { CaptureSource } from '../capture';
+import type { PromiseRow } from '../db/schema';
 
 export interface NewPromise {
   text: string;
@@ -29,17 +21,7 @@ export interface NewPromise {
   now: number;
 }
 
-export function newUid(): string {
-  return crypto.randomUUID();
-}
-
-async function write<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw toStorageError(e);
-  }
-}
+const write = withStorageErrors;
 
 /** Store a new open promise; the text is cut to MAX_TEXT characters. Returns the stored row (with id). */
 export async function addPromise(db: HuashuDB, input: NewPromise): Promise<PromiseRow> {

@@ -5,14 +5,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { FeedbackEntry } from '@/components/feedback/FeedbackEntry';
-import { downloadText } from '@/components/promises/download';
+import { downloadText } from '@/components/shared/download';
 import { useAgentSettings } from '@/components/promises/hooks';
 import { useShortcut } from '@/components/promises/useShortcut';
 import '@/components/promises/promises.css';
 import { db } from '@/lib/db/db';
 import { departmentLabel, feedbackToCsv, feedbackToMarkdown, groupFeedback, topicLabel } from '@/lib/feedback/report';
 import { t } from '@/lib/i18n';
-import { civilDateOf, isoDay } from '@/lib/promises/time';
+import { civilDateOf, isoDay } from '@/lib/time/civil';
 
 const WEEKS_SHOWN = 6;
 

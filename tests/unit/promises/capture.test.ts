@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFixtureAdapter } from './fixture-adapter';
 import { capturePage } from '@/lib/promises/capture';
-import { findOrderId } from '@/lib/promises/order';
+import { findOrderId } from '@/lib/text/order-id';
 
 function page(body: string) {
   document.body.replaceChildren();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDue, nextShiftEnd, parseDue } from '@/lib/promises/due';
-import { zonedParts } from '@/lib/promises/time';
+import { zonedParts } from '@/lib/time/civil';
 
 const SHANGHAI = 'Asia/Shanghai';
 // Wednesday 2026-11-25 10:30 in Shanghai.

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { HuashuDB } from '@/lib/db/db';
 import type { PromiseRow } from '@/lib/db/schema';
+import { BOM } from '@/lib/text/csv';
 import {
-  BOM,
   importBackup,
   makeBackup,
   parseBackup,

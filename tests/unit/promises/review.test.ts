@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PromiseRow } from '@/lib/db/schema';
-import { formatDue, formatWall, fromDateTimeLocal, toDateTimeLocal } from '@/lib/promises/format';
+import { formatDue, formatWall, fromDateTimeLocal, toDateTimeLocal } from '@/lib/time/format';
 import {
   bucketOf,
   carryOverDue,

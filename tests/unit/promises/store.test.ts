@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HuashuDB } from '@/lib/db/db';
 import { StorageError } from '@/lib/db/errors';
+import { MAX_TEXT, clipText } from '@/lib/db/rows';
 import {
-  MAX_TEXT,
   addNote,
   addPromise,
   carryOver,
-  clipText,
   deletePromise,
   editPromise,
   getPromise,

@@ -4,6 +4,7 @@ export function downloadText(fileName: string, text: string, type = 'application
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
+  a.style.display = 'none';
   document.body.append(a);
   a.click();
   a.remove();

@@ -1,7 +1,9 @@
 /** Due times as the agent reads them, on the agent's wall clock: "今天 21:00", "明天 12:00", "周五 21:00". */
-import { civilDateOf, dayNumber, isoDay, zonedParts, zonedToEpoch } from './time';
+import type { Locale } from '../i18n';
+import { civilDateOf, dayNumber, isoDay, zonedParts, zonedToEpoch } from './civil';
 
-export type Lang = 'zh_CN' | 'zh_TW' | 'en';
+/** The UI languages (one owner: lib/i18n.ts). */
+export type Lang = Locale;
 
 const WORDS: Record<Lang, { today: string; tomorrow: string; yesterday: string; weekdays: string[] }> = {
   zh_CN: {
