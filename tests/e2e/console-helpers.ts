@@ -1,53 +1,22 @@
 /**
- * Helpers for the console browser tests, the browser benchmark and the demo: install a pack through the
- * service worker's test hooks (until the import UI lands), drive fixture consoles.
+ * Helpers for the console browser tests: read a fixture pack, drive fixture consoles. Installing a pack
+ * goes through tools/browser/packs.ts (shared with the demo and the benchmarks).
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Frame, Worker } from 'playwright-core';
+import type { Frame } from 'playwright-core';
+import type { Pack } from '../../lib/pack/schema';
+import { readPackFile } from '../../tools/browser/packs';
+
+export { installPack, packCount } from '../../tools/browser/packs';
 
 /** A fixture console page, or the frame of one that holds the chat (same `window.fixture`). */
 type Doc = Pick<Frame, 'evaluate'>;
-import { parsePack } from '../../lib/pack';
-import type { Pack } from '../../lib/pack/schema';
-import type { HuashuTestHooks } from '../../entrypoints/background/test-hooks';
 
 export const PACKS_DIR = resolve(import.meta.dirname, '../fixtures/packs');
 
+/** A pack from tests/fixtures/packs/. */
 export function readPack(file: string): Pack {
-  const parsed = parsePack(readFileSync(resolve(PACKS_DIR, file), 'utf8'));
-  if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.join('; ')}`);
-  return parsed.pack;
-}
-
-/** Make `pack` the only active pack (after the default pack's first-run install settled). */
-export async function installPack(background: Worker, pack: Pack, opts: { only?: boolean } = {}): Promise<void> {
-  await background.evaluate(
-    async ({ pack, only }) => {
-      const { db, engineCache, libraryReady } = (globalThis as unknown as { huashu: HuashuTestHooks }).huashu;
-      await libraryReady();
-      if (only) await db.packs.toCollection().modify({ active: false });
-      await db.packs.put({
-        id: pack.pack.id,
-        pack,
-        priority: 0,
-        active: true,
-        source: 'import',
-        installedAt: Date.now(),
-      });
-      engineCache.invalidate();
-    },
-    { pack, only: opts.only ?? true },
-  );
-}
-
-/** How many packs the library holds once the first-run install settled. */
-export async function packCount(background: Worker): Promise<number> {
-  return background.evaluate(async () => {
-    const { db, libraryReady } = (globalThis as unknown as { huashu: HuashuTestHooks }).huashu;
-    await libraryReady();
-    return db.packs.count();
-  });
+  return readPackFile(resolve(PACKS_DIR, file));
 }
 
 export async function buyerSays(page: Doc, text: string, buyer?: string): Promise<void> {

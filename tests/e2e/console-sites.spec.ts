@@ -8,7 +8,7 @@ import { execSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import type { BrowserContext, Worker } from 'playwright-core';
 import { buyerSays, installPack, readPack } from './console-helpers';
-import { launchWithExtension } from './extension';
+import { launchWithExtension } from '../../tools/browser/extension';
 import { expect, test } from './fixtures';
 
 /** A browser of its own where console.test (a site not enabled) resolves to the fixture server; the test pack active. */

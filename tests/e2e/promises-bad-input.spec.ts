@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR } from './extension';
+import { CHROMIUM, EXTENSION_DIR } from '../../tools/browser/extension';
 import { expect, test } from './fixtures';
 import {
   SHANGHAI_SETTINGS,
@@ -24,7 +24,7 @@ import {
 test.describe.configure({ timeout: 60_000 });
 
 test.beforeEach(async ({ background }) => {
-  test.skip(!hasXdotool() && !process.env.CI, 'needs an X display and xdotool (run under tests/tools/with-display.sh)');
+  test.skip(!hasXdotool() && !process.env.CI, 'needs an X display and xdotool (run under tools/with-display.sh)');
   await setSettings(background, SHANGHAI_SETTINGS);
 });
 

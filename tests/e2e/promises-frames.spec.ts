@@ -10,7 +10,7 @@ import { SHANGHAI_SETTINGS, hasXdotool, pressShortcut, readPromises, setSettings
 test.describe.configure({ timeout: 60_000 });
 
 test.beforeEach(async ({ background }) => {
-  test.skip(!hasXdotool() && !process.env.CI, 'needs an X display and xdotool (run under tests/tools/with-display.sh)');
+  test.skip(!hasXdotool() && !process.env.CI, 'needs an X display and xdotool (run under tools/with-display.sh)');
   await setSettings(background, SHANGHAI_SETTINGS);
 });
 

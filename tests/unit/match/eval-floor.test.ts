@@ -10,8 +10,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate, huashuAnswerer, warmUpTexts } from '../../tools/eval';
-import { loadCases, loadPack } from '../../tools/cases';
+import { evaluate, huashuAnswerer, warmUpTexts } from '../../../tools/eval';
+import { loadCases, loadPack } from '../../../tools/cases';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const shared = fileURLToPath(new URL('../../../../shared/eval/public/', import.meta.url));

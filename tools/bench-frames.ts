@@ -12,8 +12,8 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, CDPSession } from 'playwright-core';
-import { launchWithExtension } from '../e2e/extension';
-import { serveStatic } from '../e2e/server';
+import { launchWithExtension } from './browser/extension';
+import { FIXTURE_CONSOLES_DIR, serveStatic } from './browser/server';
 
 const { values } = parseArgs({
   options: {
@@ -73,7 +73,7 @@ const sub = (a: Window, b: Window): Window => ({
   taskMs: round(a.taskMs - b.taskMs),
 });
 
-const server = await serveStatic();
+const server = await serveStatic(FIXTURE_CONSOLES_DIR);
 const port = new URL(server.origin).port;
 const launched = await launchWithExtension({ args: ['--host-resolver-rules=MAP bench.test 127.0.0.1'] });
 try {

@@ -8,11 +8,11 @@
  *                           pack, how often the engine then rightly shows nothing (one build per script)
  * Runs the extension's path: engine.suggest (detection → normalisation → matching → threshold).
  */
-import { buildBaseline } from '../../lib/match/baseline';
-import { CALIBRATION, type Calibration, featureVector, type MatchFeatures } from '../../lib/match/calibrate';
-import { detect } from '../../lib/match/detect';
-import { buildEngine, DEFAULT_FEATURES, type EngineFeatures, type EngineOptions } from '../../lib/match/engine';
-import type { Pack } from '../../lib/pack/schema';
+import { buildBaseline } from '../lib/match/baseline';
+import { CALIBRATION, type Calibration, featureVector, type MatchFeatures } from '../lib/match/calibrate';
+import { detect } from '../lib/match/detect';
+import { buildEngine, DEFAULT_FEATURES, type EngineFeatures, type EngineOptions } from '../lib/match/engine';
+import type { Pack } from '../lib/pack/schema';
 import { args, type Case, loadCases, loadPack, percentile, round, split } from './cases';
 
 interface Answerer {

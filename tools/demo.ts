@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { installPack, packCount, readPack } from '../e2e/console-helpers';
-import { CHROMIUM, EXTENSION_DIR, launchWithExtension } from '../e2e/extension';
-import { serveStatic, type StaticServer } from '../e2e/server';
+import { installPack, packCount, readPackFile } from './browser/packs';
+import { CHROMIUM, EXTENSION_DIR, launchWithExtension } from './browser/extension';
+import { DEMO_DIR, serveStatic, type StaticServer } from './browser/server';
 
 const { values } = parseArgs({
   options: {
@@ -28,9 +28,9 @@ if (!values['no-build']) {
 
 let server: StaticServer;
 try {
-  server = await serveStatic(undefined, Number(values.port));
+  server = await serveStatic({ '/demo/': DEMO_DIR }, Number(values.port));
 } catch {
-  server = await serveStatic(); // the port is taken: any free one
+  server = await serveStatic({ '/demo/': DEMO_DIR }); // the port is taken: any free one
 }
 const url = server.url('/demo/');
 
@@ -48,11 +48,12 @@ and press 发送 (Send), or click "买家下一句" for his next message. Ctrl+C
 if (!existsSync(CHROMIUM) || (!process.env.DISPLAY && process.platform === 'linux')) {
   printManual(existsSync(CHROMIUM) ? 'No display to open a browser on.' : `No Chromium at ${CHROMIUM}.`);
 } else {
-  const launched = await launchWithExtension({ headless: false });
+  // Chromium offers to translate a Chinese page on an English system: the bubble would cover the demo.
+  const launched = await launchWithExtension({ headless: false, args: ['--disable-features=Translate'] });
   const pack = values.pack
-    ? readPack(resolve(values.pack))
+    ? readPackFile(resolve(values.pack))
     : (await packCount(launched.worker)) === 0
-      ? readPack('console-test.json') // no default pack in this build: a small demo pack
+      ? readPackFile(resolve(import.meta.dirname, '../public/packs/default.json')) // the library is empty: the default pack
       : null;
   if (pack) await installPack(launched.worker, pack, { only: false });
   const page = await launched.context.newPage();

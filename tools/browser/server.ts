@@ -1,6 +1,7 @@
 /**
  * A tiny static server for fixture and demo console pages on 127.0.0.1 (a random free port).
- * Used by the browser tests, the browser benchmark and `npm run demo`.
+ * Used by the browser tests, the browser benchmarks and `npm run demo`. It serves one folder, or several
+ * folders each under a URL prefix (`{ '/': fixtures, '/demo/': demoDir }`).
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -17,7 +18,25 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export const CONSOLES_DIR = resolve(import.meta.dirname, '../fixtures/consoles');
+/** The fixture console pages the browser tests and benchmarks open (data only; no test code is imported). */
+export const FIXTURE_CONSOLES_DIR = resolve(import.meta.dirname, '../../tests/fixtures/consoles');
+
+/** The demo console page and its script (`npm run demo`, the demo's browser test). */
+export const DEMO_DIR = resolve(import.meta.dirname, '../../demo');
+
+/** URL prefix → folder; the longest matching prefix serves a request. */
+export type Mounts = Record<string, string>;
+
+function locate(mounts: Mounts, path: string): string | undefined {
+  const prefix = Object.keys(mounts)
+    .filter((p) => path.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
+  if (prefix === undefined) return undefined;
+  const root = resolve(mounts[prefix]);
+  const rest = path.slice(prefix.length);
+  const file = normalize(join(root, rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest));
+  return file.startsWith(root) ? file : undefined;
+}
 
 export interface StaticServer {
   origin: string;
@@ -25,11 +44,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root = CONSOLES_DIR, port = 0): Promise<StaticServer> {
+export async function serveStatic(root: string | Mounts, port = 0): Promise<StaticServer> {
+  const mounts: Mounts = typeof root === 'string' ? { '/': root } : root;
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(root)) {
+    const file = locate(mounts, path);
+    if (!file) {
       res.writeHead(403).end();
       return;
     }

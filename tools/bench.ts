@@ -1,13 +1,13 @@
 /**
  * npm run bench [-- --json] [--sizes 1000,10000,50000] [--messages 200] [--fuse-messages N]
- * For generated packs (tests/tools/gen-pack.ts) of each size: Huashu's index build time and per-message
+ * For generated packs (tools/gen-pack.ts) of each size: Huashu's index build time and per-message
  * p50/p95, and plain Fuse.js (lib/match/baseline.ts: questions+keywords, default options) on the same
  * messages in the same run. At 10,000 and 50,000 scripts Fuse.js is timed on fewer messages (it is
  * slow); the output says how many. The first size also pays one-time start-up (converters, lexicon).
  */
-import { buildBaseline } from '../../lib/match/baseline';
-import { buildEngine } from '../../lib/match/engine';
-import { parsePack } from '../../lib/pack/parse';
+import { buildBaseline } from '../lib/match/baseline';
+import { buildEngine } from '../lib/match/engine';
+import { parsePack } from '../lib/pack/parse';
 import { args, percentile, round } from './cases';
 import { generatePack } from './gen-pack';
 

@@ -10,9 +10,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { launchWithExtension } from '../e2e/extension';
-import { SHANGHAI_SETTINGS } from '../e2e/promises-helpers';
-import { serveStatic } from '../e2e/server';
+import { launchWithExtension } from './browser/extension';
+import { SHANGHAI_SETTINGS } from '../tests/e2e/promises-helpers';
+import { FIXTURE_CONSOLES_DIR, serveStatic } from './browser/server';
 
 const PRESSES = Number(process.env.BENCH_PRESSES ?? 30);
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
@@ -35,7 +35,7 @@ if (!process.env.DISPLAY) {
 }
 
 const ext = await launchWithExtension({ headless: false });
-const server = await serveStatic();
+const server = await serveStatic(FIXTURE_CONSOLES_DIR);
 try {
   const { worker, context, extensionId } = ext;
   // tsx (esbuild keepNames) wraps named functions in __name(): give evaluated code a no-op one.

@@ -15,14 +15,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
-import type { Pack, Script } from '../../lib/pack/schema';
-import { installPack, readPack } from '../e2e/console-helpers';
-import { EXTENSION_DIR, launchWithExtension } from '../e2e/extension';
-import { serveStatic } from '../e2e/server';
+import type { Pack, Script } from '../lib/pack/schema';
+import { installPack, readPackFile } from './browser/packs';
+import { EXTENSION_DIR, launchWithExtension } from './browser/extension';
+import { FIXTURE_CONSOLES_DIR, serveStatic } from './browser/server';
 
 const { values } = parseArgs({
   options: {
@@ -195,12 +195,12 @@ if (!values['no-build']) {
 const contentJs = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
 const size = { rawKB: round(contentJs.length / 1024), gzipKB: round(gzipSync(contentJs).length / 1024) };
 
-const server = await serveStatic();
+const server = await serveStatic(FIXTURE_CONSOLES_DIR);
 const port = new URL(server.origin).port;
 const launched = await launchWithExtension({ args: ['--host-resolver-rules=MAP bench.test 127.0.0.1'] });
 // tsx keeps function names with a `__name` helper that page.evaluate's serialised callbacks lack.
 await launched.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
-const base = readPack('console-test.json');
+const base = readPackFile(resolve(FIXTURE_CONSOLES_DIR, '../packs/console-test.json'));
 const results: Record<string, unknown> = {};
 try {
   const latency: Record<string, unknown> = {};

@@ -18,12 +18,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { HuashuDB } from '../../lib/db/db';
-import { createEngineCache } from '../../lib/library/engine-cache';
-import { applyPackImport, previewPackImport } from '../../lib/library/import';
-import { createImportSession } from '../../lib/library/import-session';
-import { exportCsv, exportPack } from '../../lib/pack/export';
-import type { Pack, Script } from '../../lib/pack/schema';
+import { HuashuDB } from '../lib/db/db';
+import { createEngineCache } from '../lib/library/engine-cache';
+import { applyPackImport, previewPackImport } from '../lib/library/import';
+import { createImportSession } from '../lib/library/import-session';
+import { exportCsv, exportPack } from '../lib/pack/export';
+import type { Pack, Script } from '../lib/pack/schema';
 
 const SCRIPTS = Number(process.env.BENCH_SCRIPTS ?? 10_000);
 const browserWanted = !process.argv.includes('--no-browser');
@@ -180,7 +180,7 @@ async function nodeFigures() {
 }
 
 async function browserFigures(json: string, target: Script) {
-  const { EXTENSION_DIR, CHROMIUM, launchWithExtension } = await import('../e2e/extension');
+  const { EXTENSION_DIR, CHROMIUM, launchWithExtension } = await import('./browser/extension');
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`) || !existsSync(CHROMIUM))
     return { skipped: 'not built or no Chromium' };
   const ext = await launchWithExtension();

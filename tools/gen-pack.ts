@@ -2,10 +2,10 @@
  * Bench pack generator: realistic store packs of any size, composed from templates
  * (products × models × topics × question forms, Chinese and English), and buyer messages
  * written with other wordings than the scripts' questions.
- *   node --import tsx tests/tools/gen-pack.ts --scripts 10000 [--seed 1] [--out pack.json]
+ *   node --import tsx tools/gen-pack.ts --scripts 10000 [--seed 1] [--out pack.json]
  */
 import { writeFileSync } from 'node:fs';
-import type { PackInput } from '../../lib/pack/schema';
+import type { PackInput } from '../lib/pack/schema';
 import { args, rng } from './cases';
 
 const PRODUCTS: { zh: string; en: string; kind: 'wear' | 'shoe' | 'tech' | 'beauty' | 'food' | 'home' }[] = [

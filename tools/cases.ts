@@ -1,7 +1,7 @@
 /** Shared by eval and bench: load packs and labelled cases, split them, time things. */
 import { readFileSync } from 'node:fs';
-import { parsePack } from '../../lib/pack/parse';
-import type { Pack } from '../../lib/pack/schema';
+import { parsePack } from '../lib/pack/parse';
+import type { Pack } from '../lib/pack/schema';
 
 export interface Case {
   text: string;
