@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePack } from '@/lib/pack/parse';
+import { formatPath, parsePack } from '@/lib/pack/parse';
 
-const PATH = /^(\(root\)|[A-Za-z_$][\w$]*(\[\d+\]|\.[\w$]+)*): ./;
+/** A path as formatPath writes it: identifiers, [index], or ["any key"] for keys that are not identifiers. */
+const PATH =
+  /^(\(root\)|([A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])(\[\d+\]|\.[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])*): ./;
 
 function check(input: unknown) {
   let r: ReturnType<typeof parsePack> | undefined;
@@ -63,6 +65,22 @@ const validPack = fc.record({
     }),
     { selector: (s) => s.id, maxLength: 4 },
   ),
+});
+
+describe('formatPath', () => {
+  // Found by the property test below (1 run in 4): an empty key gave the path `featured..__proto__`.
+  it('quotes keys that are not identifiers, so an empty key still reads back', () => {
+    expect(formatPath(['featured', '', '__proto__'])).toBe('featured[""].__proto__');
+    expect(formatPath(['scripts', 0, 'a b', 'x.y'])).toBe('scripts[0]["a b"]["x.y"]');
+    expect(formatPath([''])).toBe('[""]');
+    expect(formatPath([])).toBe('(root)');
+  });
+
+  it('a forbidden key under an empty key is reported with a readable path', () => {
+    const r = parsePack(JSON.parse('{"format":"huashu.pack","version":1,"featured":{"":{"__proto__":1}}}'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.join('\n')).toContain('featured[""].__proto__');
+  });
 });
 
 describe('parsePack properties', () => {
