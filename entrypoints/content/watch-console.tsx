@@ -9,7 +9,7 @@ import type { CardActions } from '@/components/card/types';
 import type { ChatMessage, ConsoleAdapter } from '@/lib/consoles/types';
 import { watchConsole, type ConsoleWatcher } from '@/lib/consoles/watcher';
 import { setLocale } from '@/lib/i18n';
-import { fillPlaceholders, insertText, keepCaret, readText } from '@/lib/insert';
+import { fillPlaceholders, insertText, keepCaret, readText, trackComposition } from '@/lib/insert';
 import { sendMessage, type PageCapture, type UsageEvent } from '@/lib/messaging';
 import { getSettings, settingsItem, type Settings } from '@/lib/settings';
 import { budgetUseItem, remainingBudget, spendBudget } from './budget';
@@ -61,6 +61,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     budgetLeft: await remainingBudget(settings.giftBudgetPerDay, settings.timeZone),
   });
   const caret = keepCaret();
+  const composition = trackComposition();
   let watcher: ConsoleWatcher | null = null;
   let card: MountedCard | null = null;
 
@@ -144,12 +145,12 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
       store.setState({ notice: 'noReplyBox' });
       return false;
     }
-    insertText(
-      box,
-      fillPlaceholders(text, { buyer: current().conversationName(), order_id: current().orderId() }),
-      caret,
-    );
+    const filled = fillPlaceholders(text, { buyer: current().conversationName(), order_id: current().orderId() });
     store.setState({ notice: null });
+    // Async: waits for the agent's IME, then for the editor to take the text (lib/insert).
+    void insertText(box, filled, { caret, composition }).then((r) => {
+      if (!r.method && !r.skipped) store.setState({ notice: r.copied ? 'insertCopied' : 'insertFailed' });
+    });
     sendMessage('recordUsage', usage).catch(() => {
       // Usage stats are best effort.
     });
@@ -252,11 +253,12 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
   });
 
   const stopKeys = setupKeyboard(ctx, {
-    showing: () => (deps.teaching() ? 0 : visibleSuggestions(store.getState()).length),
+    // While the IME composes, its keys are its own (the tracker sees compositions inside shadow roots too).
+    showing: () => (deps.teaching() || composition.active() ? 0 : visibleSuggestions(store.getState()).length),
     dismissible: () => {
       const s = store.getState();
       const c = currentCard(s);
-      return !deps.teaching() && !c.hidden && c.status !== 'idle';
+      return !deps.teaching() && !composition.active() && !c.hidden && c.status !== 'idle';
     },
     insert: (rank) => {
       const s = visibleSuggestions(store.getState())[rank];
@@ -265,18 +267,17 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     hide: actions.hide,
   });
 
-  // The "sounds like an excuse" hint follows what the agent types in the reply box.
-  ctx.addEventListener(
-    document,
-    'input',
-    guard('reply box input', (e: Event) => {
-      const box = current().replyBox();
-      if (!box || !(e.target instanceof Node) || !box.contains(e.target)) return;
-      const excuse = soundsLikeExcuse(readText(box));
-      if (excuse !== store.getState().excuse) store.setState({ excuse });
-    }) as (e: Event) => void,
-    { capture: true },
-  );
+  // The "sounds like an excuse" hint follows what the agent types in the reply box (committed text only).
+  const readExcuse = guard('reply box input', (e?: Event) => {
+    const box = current().replyBox();
+    if (!box || composition.active()) return;
+    // composedPath: a reply box inside a shadow root is retargeted to its host at the document.
+    if (e && !e.composedPath().includes(box)) return;
+    const excuse = soundsLikeExcuse(readText(box));
+    if (excuse !== store.getState().excuse) store.setState({ excuse });
+  });
+  ctx.addEventListener(document, 'input', readExcuse as (e: Event) => void, { capture: true });
+  const unwatchComposition = composition.onEnd(() => readExcuse());
 
   const unwatchSettings = settingsItem.watch(
     guard('settings', async () => {
@@ -295,6 +296,8 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
       watcher?.stop();
       card?.remove();
       caret.stop();
+      unwatchComposition();
+      composition.stop();
       stopKeys();
       unwatchSettings();
       unwatchBudget();
