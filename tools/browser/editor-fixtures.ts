@@ -6,9 +6,11 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import { EDITOR_FIXTURES_DIR } from './server';
+
+export { EDITOR_FIXTURES_DIR };
 
 export const EDITOR_SOURCES_DIR = resolve(import.meta.dirname, '../../tests/fixtures/editors');
-export const EDITOR_FIXTURES_DIR = resolve(import.meta.dirname, '../../.tmp/editor-fixtures');
 
 /** The editor kinds with a fixture page: every source file but the shared chat pane. */
 export function editorKinds(): string[] {
