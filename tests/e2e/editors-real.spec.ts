@@ -18,8 +18,6 @@ let launched: LaunchedExtension;
 let server: StaticServer;
 let context: BrowserContext;
 
-test.describe.configure({ mode: 'serial' });
-
 test.beforeAll(async () => {
   server = await serveStatic(FIXTURE_MOUNTS);
   launched = await launchWithExtension();
