@@ -44,6 +44,12 @@ function selectionSeen(doc: Document): Promise<void> {
   });
 }
 
+/** The selection that holds `host`: a shadow root's own (Chromium) when the editor lives in one. */
+export function selectionOf(host: HTMLElement): Selection | null {
+  const root = host.getRootNode() as Document & { getSelection?: () => Selection | null };
+  return (typeof root.getSelection === 'function' ? root.getSelection() : null) ?? host.ownerDocument.getSelection();
+}
+
 /** Inside a widget the editor does not let the agent type in (placeholders, mentions, embeds)? */
 function inWidget(node: Node, host: HTMLElement): boolean {
   const off = node.parentElement?.closest('[contenteditable="false"]');
@@ -78,9 +84,9 @@ export function endOf(host: HTMLElement): Range {
 
 /** Focus the editor and put the caret where the text goes; true when the selection had to move. */
 function placeCaret(host: HTMLElement, saved: Range | null): boolean {
-  const doc = host.ownerDocument;
-  const hadFocus = doc.activeElement === host || host.contains(doc.activeElement);
-  const sel = doc.getSelection();
+  const active = (host.getRootNode() as Document | ShadowRoot).activeElement;
+  const hadFocus = active === host || host.contains(active);
+  const sel = selectionOf(host);
   const current = sel?.rangeCount ? sel.getRangeAt(0) : null;
   const inside = (r: Range | null) => !!r && host.contains(r.commonAncestorContainer);
   if (!hadFocus) host.focus({ preventScroll: true });
@@ -122,7 +128,7 @@ function dispatchBeforeInput(host: HTMLElement, text: string): boolean {
 /** Insert a text node at the selection; returns it so that a rejected insertion can be taken back. */
 function insertNode(host: HTMLElement, text: string): Text | null {
   const doc = host.ownerDocument;
-  const sel = doc.getSelection();
+  const sel = selectionOf(host);
   const range = sel?.rangeCount ? sel.getRangeAt(0) : endOf(host);
   if (!host.contains(range.commonAncestorContainer)) return null;
   range.deleteContents();

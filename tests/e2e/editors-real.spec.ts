@@ -4,7 +4,7 @@
  * puts the reply in the model, real key presses afterwards keep it, Ctrl+Z takes the insertion out, the page
  * logs no error and nothing is sent. One browser (one profile, the pack installed once) for all editors.
  */
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Frame, type Locator, type Page } from '@playwright/test';
 import { editorKinds } from '../../tools/browser/editor-fixtures';
 import { launchWithExtension, type LaunchedExtension } from '../../tools/browser/extension';
 import { installPack } from '../../tools/browser/packs';
@@ -30,7 +30,7 @@ test.afterAll(async () => {
   await server?.close();
 });
 
-/** Open a fixture console and collect what the page logs as errors. */
+/** Open a fixture console and collect what the page (and its frames) log as errors. */
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
@@ -39,40 +39,82 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
     if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
   });
   await page.goto(server.url(path));
-  await expect(page.locator('html')).toHaveAttribute('data-huashu', 'ready');
   return { page, errors };
 }
 
-const model = (page: Page) => page.evaluate(() => (window as unknown as { __editorText(): string }).__editorText());
+/** The fixture's model: the editor's own API (`window.__editorText()`) in the page or the chat frame. */
+const model = (doc: Doc) => doc.evaluate(() => (window as unknown as { __editorText(): string }).__editorText());
+
+type Doc = Page | Frame;
+
+/**
+ * The agent's round: a suggestion clicked into a box never clicked, Ctrl+Z (where the box has undo), then a
+ * typed draft, the suggestion at its caret, and more typing. `doc` holds the chat (the page or a frame).
+ */
+async function exercise(page: Page, doc: Doc, opts: { box: Locator; undo: boolean }) {
+  const html = doc === page ? page.locator('html') : page.frameLocator('#chat').locator('html');
+  await expect(html).toHaveAttribute('data-huashu', 'ready');
+  const root = doc === page ? page : page.frameLocator('#chat');
+  const suggestion = root.getByTestId('huashu-suggestion').first();
+
+  // 1. The agent never clicked the box: the reply goes in (at the end), one undo step takes it out.
+  await buyerSays(doc, 'When will you ship my order?');
+  await expect(suggestion).toHaveAttribute('data-script-id', 'shipping-time-en');
+  await suggestion.click();
+  await expect.poll(() => model(doc)).toMatch(REPLY);
+  expect(once(await model(doc))).toBe(1);
+  if (opts.undo) {
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => model(doc)).not.toMatch(/2–3 days/);
+  } else {
+    await opts.box.fill('');
+  }
+
+  // 2. A draft typed first stays; the reply lands at the caret; real key presses after it go on from there.
+  await opts.box.click();
+  await page.keyboard.type('Hello. ');
+  await expect.poll(() => model(doc)).toMatch(/Hello\./);
+  await suggestion.click();
+  await expect.poll(() => model(doc)).toMatch(/Hello\.\s*Hi Lily!.*2–3 days\./);
+  await page.keyboard.type('abc');
+  await expect.poll(() => model(doc)).toMatch(/Hello\.\s*Hi Lily!.*2–3 days\.\s*abc/);
+  expect(once(await model(doc))).toBe(1);
+
+  expect(await sent(doc)).toEqual([]);
+  await expect(root.getByTestId('huashu-notice')).toHaveCount(0);
+}
 
 for (const kind of editorKinds()) {
   test(`${kind}: the reply reaches the editor's model, typing keeps it, Ctrl+Z takes it out`, async () => {
     const { page, errors } = await open(`/editors/${kind}.html`);
     await expect(page.locator('html')).toHaveAttribute('data-editor', 'ready');
-    const suggestion = page.getByTestId('huashu-suggestion').first();
-
-    // 1. The agent never clicked the box: the reply goes in (at the end), one undo step takes it out.
-    await buyerSays(page, 'When will you ship my order?');
-    await expect(suggestion).toHaveAttribute('data-script-id', 'shipping-time-en');
-    await suggestion.click();
-    await expect.poll(() => model(page)).toMatch(REPLY);
-    expect(once(await model(page))).toBe(1);
-    await page.keyboard.press('Control+z');
-    await expect.poll(() => model(page)).not.toMatch(/2–3 days/);
-
-    // 2. A draft typed first stays; the reply lands at the caret; real key presses after it go on from there.
-    await page.locator('[contenteditable="true"]').first().click();
-    await page.keyboard.type('Hello. ');
-    await expect.poll(() => model(page)).toMatch(/Hello\./);
-    await suggestion.click();
-    await expect.poll(() => model(page)).toMatch(/Hello\.\s*Hi Lily!.*2–3 days\./);
-    await page.keyboard.type('abc');
-    await expect.poll(() => model(page)).toMatch(/Hello\.\s*Hi Lily!.*2–3 days\.\s*abc/);
-    expect(once(await model(page))).toBe(1);
-
-    expect(await sent(page)).toEqual([]);
-    await expect(page.getByTestId('huashu-notice')).toHaveCount(0);
+    await exercise(page, page, { box: page.locator('[contenteditable="true"]').first(), undo: true });
     expect(errors).toEqual([]);
     await page.close();
   });
 }
+
+test('a textarea inside an open shadow root (web-component console)', async () => {
+  const { page, errors } = await open('/shadow.html');
+  await exercise(page, page, { box: page.locator('chat-console textarea'), undo: false });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a contenteditable inside an open shadow root, with native undo', async () => {
+  const { page, errors } = await open('/shadow.html?box=editable');
+  await exercise(page, page, { box: page.locator('chat-console .reply'), undo: true });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a chat the page writes into a srcdoc iframe', async () => {
+  const { page, errors } = await open('/srcdoc.html');
+  await expect.poll(() => page.frames().some((f) => f.url() === 'about:srcdoc')).toBe(true);
+  const frame = page.frames().find((f) => f.url() === 'about:srcdoc')!;
+  await exercise(page, frame, { box: page.frameLocator('#chat').locator('textarea'), undo: false });
+  // Only the chat frame shows a card.
+  await expect(page.getByTestId('huashu-card')).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});
