@@ -136,12 +136,16 @@ async function logEvents(doc: Doc, selector: string) {
 for (const [name, path, selector] of [
   ['a textarea', '/textarea.html', '#reply'],
   ['a Lexical editor', '/editors/lexical.html', '[contenteditable="true"]'],
+  ['a plain contenteditable', '/contenteditable.html', '.editor'],
 ] as const) {
   test(`IME in ${name}: no insertion and no Alt+1 while composing; a click inserts after compositionend`, async () => {
     const { page, errors } = await open(path);
     await expect(page.locator('html')).toHaveAttribute('data-huashu', 'ready');
     const suggestion = page.getByTestId('huashu-suggestion').first();
-    const text = () => (path.includes('lexical') ? model(page) : page.locator(selector).inputValue());
+    const text = () =>
+      path.includes('lexical')
+        ? model(page)
+        : page.locator(selector).evaluate((el) => (el as HTMLTextAreaElement).value ?? (el as HTMLElement).innerText);
     await buyerSays(page, 'When will you ship my order?');
     await expect(suggestion).toHaveAttribute('data-script-id', 'shipping-time-en');
     const events = await logEvents(page, selector);
