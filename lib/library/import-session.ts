@@ -102,7 +102,8 @@ function formulaNote(sheet: SheetInfo): string | null {
 }
 
 interface Workbook {
-  bytes: ArrayBuffer;
+  /** The checked XML parts (see `inspectWorkbook`). */
+  parts: ArrayBuffer;
   fileName: string;
   sheets: SheetInfo[];
   sheet: number;
@@ -135,7 +136,7 @@ export function createImportSession(db: HuashuDB, onProgress: (p: ImportProgress
     const { sheets } = inspected;
     const usable = sheets.findIndex((s) => !s.problem);
     if (usable < 0) return errorsOf(...sheets.map((s) => `(sheet "${s.name}"): ${s.problem}`));
-    workbook = { bytes, fileName, sheets, sheet: usable, rowOffset: 0 };
+    workbook = { parts: inspected.parts, fileName, sheets, sheet: usable, rowOffset: 0 };
     return showSheet(usable);
   }
 
@@ -148,7 +149,7 @@ export function createImportSession(db: HuashuDB, onProgress: (p: ImportProgress
     const { readSheetRows } = await import('../pack/xlsx');
     let all: string[][];
     try {
-      all = await readSheetRows(wb.bytes, sheet);
+      all = await readSheetRows(wb.parts, sheet);
     } catch (e) {
       return errorsOf(`(sheet "${sheet.name}"): cannot be read (${e instanceof Error ? e.message : String(e)})`);
     }

@@ -6,7 +6,7 @@
  * password-protected, too large, too many rows), merged cells, and formulas without a saved value.
  * Runs in the library worker (or inline in tests); never in the content script.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/universal';
 
 export const XLSX_LIMITS = {
@@ -64,7 +64,18 @@ export interface SheetInfo {
   uncached: string[];
 }
 
-export type WorkbookInspection = { ok: true; sheets: SheetInfo[] } | { ok: false; error: string };
+export type WorkbookInspection =
+  | {
+      ok: true;
+      sheets: SheetInfo[];
+      /**
+       * The workbook's XML parts (size-checked) in a zip without compression: what `readSheetRows` reads.
+       * Only parts that passed the size check reach the parser, and stored parts need no second inflating
+       * (read-excel-file would inflate large parts in extra blob: workers).
+       */
+      parts: ArrayBuffer;
+    }
+  | { ok: false; error: string };
 
 const ERR = {
   notZip:
@@ -125,7 +136,7 @@ export function inspectWorkbook(bytes: Uint8Array): WorkbookInspection {
   try {
     files = unzipSync(bytes, {
       filter(f) {
-        const wanted = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/.test(f.name);
+        const wanted = f.name.endsWith('.xml') || f.name.endsWith('.xml.rels');
         if (wanted) unzipped += f.originalSize;
         if (unzipped > XLSX_LIMITS.unzippedBytes) throw new RangeError('too large');
         return wanted;
@@ -156,7 +167,12 @@ export function inspectWorkbook(bytes: Uint8Array): WorkbookInspection {
     );
   }
   if (!sheets.length) return { ok: false, error: ERR.noSheets };
-  return { ok: true, sheets };
+  const parts = zipSync(files, { level: 0 });
+  return {
+    ok: true,
+    sheets,
+    parts: parts.buffer.slice(parts.byteOffset, parts.byteOffset + parts.byteLength) as ArrayBuffer,
+  };
 }
 
 const emptySheet = (name: string): SheetInfo => ({
@@ -240,9 +256,12 @@ export function fillMerged(rows: string[][], merges: MergedRange[]): string[][] 
   return rows;
 }
 
-/** One sheet as rows of text (row i = the sheet's row i + 1, column j = column j + 1), merged cells filled. */
-export async function readSheetRows(bytes: ArrayBuffer, sheet: SheetInfo): Promise<string[][]> {
-  const data = await readSheet(bytes, sheet.name);
+/**
+ * One sheet as rows of text (row i = the sheet's row i + 1, column j = column j + 1), merged cells filled.
+ * `parts` is `inspectWorkbook(…).parts`.
+ */
+export async function readSheetRows(parts: ArrayBuffer, sheet: SheetInfo): Promise<string[][]> {
+  const data = await readSheet(parts, sheet.name);
   return fillMerged(
     data.map((row) => row.map(cellText)),
     sheet.merges,

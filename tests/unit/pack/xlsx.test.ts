@@ -90,7 +90,7 @@ describe('xlsx import through the mapping step', () => {
     const inspected = inspectWorkbook(new Uint8Array(bytes));
     expect(inspected.ok).toBe(true);
     if (!inspected.ok) return;
-    const rows = await readSheetRows(bytes, inspected.sheets[0]);
+    const rows = await readSheetRows(inspected.parts, inspected.sheets[0]);
     expect(rows.map((r) => r[0])).toEqual(['店铺快捷短语（2026 版）', '分组', '物流', '物流', '物流', '', '售后']);
     // The title merged across four columns does not spill into the code column.
     expect(rows[0][1]).toBe('');
