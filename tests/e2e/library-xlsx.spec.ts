@@ -52,8 +52,12 @@ function dumpLibrary(page: Page) {
 async function openScripts(openExtensionPage: (p: string) => Promise<Page>) {
   const page = await openExtensionPage('sidepanel.html#scripts');
   await expect(page.getByTestId('pack-import-input')).toBeAttached();
-  // The pack list is shown once the library worker has opened the database.
+  // The pack list shows once the library worker has opened the database, and the background installs
+  // the default pack at start-up: compare snapshots only after both.
   await expect(page.getByTestId('pack-section')).toBeVisible();
+  await expect
+    .poll(async () => (await dumpLibrary(page)).packs.map((p) => (p as { id: string }).id))
+    .toContain('huashu-default');
   return page;
 }
 
