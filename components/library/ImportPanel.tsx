@@ -1,5 +1,6 @@
 /**
- * Import a `huashu.pack` JSON or a quick-phrase spreadsheet: file → (column mapping) → preview → Apply.
+ * Import a `huashu.pack` JSON or a quick-phrase spreadsheet (CSV, or an .xlsx workbook with a sheet picker):
+ * file → (column mapping) → preview → Apply.
  * The work runs in a Web Worker (library-client.ts); nothing installed changes before Apply succeeds.
  */
 import { useEffect, useRef, useState } from 'react';

@@ -1,6 +1,7 @@
 /**
  * One file import, step by step: load (decode, parse, validate, compare with the installed copy) →
- * for spreadsheets, confirm the column mapping → preview → Apply. Runs inside a Web Worker in the
+ * for spreadsheets (CSV, or a sheet of an .xlsx workbook read by ../pack/xlsx.ts, loaded on demand),
+ * confirm the column mapping → preview → Apply. Runs inside a Web Worker in the
  * side panel (components/library/import-worker.ts) so a 10 MB file never freezes the panel, or inline
  * where workers do not exist (component tests).
  */
