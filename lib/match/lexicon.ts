@@ -51,7 +51,7 @@ export const COLLOQUIAL: readonly (readonly [string, string])[] = /* @__PURE__ *
  */
 export const EN_ZH: Readonly<Record<string, string>> = /* @__PURE__ */ readEnZh();
 
-/** Words that carry no meaning for matching, removed after normalisation (see normalize.ts for where). */
+/** Words that carry no meaning for matching, removed after normalisation (see match-normalize.ts for where). */
 export const FILLER_PHRASES: readonly string[] = /* @__PURE__ */ strings(fillerPhrases, at('fillerPhrases'));
 
 /** Single particles dropped anywhere (they never carry meaning in a store chat). */

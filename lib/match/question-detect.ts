@@ -7,7 +7,7 @@
  */
 import { wordLines } from '../json-shape';
 import { en as socialEn, zh as socialZh } from './data/social.json';
-import { escapeRe, prepare, removeFiller, stripPunct } from './normalize';
+import { escapeRe, prepare, removeFiller, stripPunct } from './match-normalize';
 import { STOP_CHARS } from './tokens';
 
 export type PartKind = 'question' | 'request' | 'statement';
