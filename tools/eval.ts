@@ -10,7 +10,7 @@
  */
 import { buildBaseline } from '../lib/match/baseline';
 import { CALIBRATION, type Calibration, featureVector, type MatchFeatures } from '../lib/match/calibrate';
-import { detect } from '../lib/match/detect';
+import { detect } from '../lib/match/question-detect';
 import { buildEngine, DEFAULT_FEATURES, type EngineFeatures, type EngineOptions } from '../lib/match/engine';
 import type { Pack } from '../lib/pack/schema';
 import { args, type Case, loadCases, loadPack, percentile, round, split } from './cases';

@@ -4,9 +4,9 @@
  */
 import type { Pack, Script } from '../pack/schema';
 import { CALIBRATION, type Calibration, confidence, type MatchFeatures, THRESHOLDS } from './calibrate';
-import { detect, type Part, type PartKind } from './detect';
+import { detect, type Part, type PartKind } from './question-detect';
 import { isChoiceQuestion, pickFeatured } from './featured';
-import { normalize, prepare } from './normalize';
+import { normalize, prepare } from './match-normalize';
 import { detectRegister } from './register';
 import { indexScripts, type IndexFeatures } from './script-index';
 import {
