@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compensationsWithin, followUpText, pickAnswer, soundsLikeExcuse } from '@/components/card/logic';
 import type { CardActions } from '@/components/card/types';
 import type { ChatMessage, ConsoleAdapter } from '@/lib/consoles/types';
+import { pageSignals } from '@/lib/consoles/page-signals';
 import { watchConsole, type ConsoleWatcher } from '@/lib/consoles/watcher';
 import { setLocale } from '@/lib/i18n';
 import { fillPlaceholders, insertText, keepCaret, readText } from '@/lib/insert';
@@ -63,6 +64,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
   const caret = keepCaret();
   let watcher: ConsoleWatcher | null = null;
   let card: MountedCard | null = null;
+  const signals = pageSignals();
 
   const refreshPlaceholders = () =>
     store.setState({ placeholders: { buyer: current().conversationName(), order_id: current().orderId() } });
@@ -109,16 +111,22 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     const w = watchConsole(
       current(),
       {
-        onBuyerMessage: guard('buyer message', answer),
+        onBuyerMessage: guard('buyer message', (m: ChatMessage) => {
+          signals.answered();
+          return answer(m);
+        }),
         onAgentMessage: guard('agent message', (m: ChatMessage) => {
           patchCard(store, m.conversation, () => ({ lastAgentMessage: m.text }));
           deps.hooks.onAgentMessage(m);
         }),
         onConversationChange: guard('conversation change', (conversation: string) => {
+          signals.settling();
           store.setState({ conversation, notice: null });
           refreshPlaceholders();
           card?.reposition();
         }),
+        onCheck: () => signals.checked(),
+        onSettled: (conversation) => signals.settled(conversation),
       },
       { onError: (e) => report('watcher', e) },
     );
@@ -293,6 +301,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     suspend: (suspended) => store.setState({ suspended }),
     stop() {
       watcher?.stop();
+      signals.clear();
       card?.remove();
       caret.stop();
       stopKeys();
