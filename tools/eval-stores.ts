@@ -98,6 +98,8 @@ export interface StoresOptions {
   baseline?: 'bm25' | 'fuse';
   refit?: boolean;
   loo?: boolean;
+  /** Engine options for every store (features switched off for an ablation); calibration from --refit wins. */
+  engine?: EngineOptions;
 }
 
 function score(answerer: Answerer, store: Store, loo?: () => number): SystemScore {
@@ -148,7 +150,7 @@ export function scoreStores(stores: Store[], options: StoresOptions = {}): Store
         fit = `refit on ${others.length} tune`;
       }
     }
-    const engineOptions: EngineOptions = calibration ? { calibration } : {};
+    const engineOptions: EngineOptions = { ...options.engine, ...(calibration ? { calibration } : {}) };
     const engine = score(
       huashuAnswerer([store.pack], engineOptions),
       store,

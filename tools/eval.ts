@@ -21,7 +21,7 @@ import type { ConversationContext } from '../lib/match/types';
 import type { Pack } from '../lib/pack/schema';
 import { args, type Case, loadCases, loadPack, percentile, round, split } from './cases';
 import { type ConversationResult, evaluateConversations, loadConversations } from './eval-conversations';
-import { findStores, scoreStores, storesTable } from './eval-stores';
+import { findStores, pool, scoreStores, storesTable } from './eval-stores';
 
 export interface Answerer {
   /** Suggestions best first; `context` is the conversation before the message (engines may ignore it). */
@@ -163,6 +163,7 @@ const ABLATIONS: [string, Partial<EngineFeatures>][] = [
   ['- character unigrams', { unigrams: false }],
   ['- answers field', { answers: false }],
   ['- Fuse.js (English typos)', { fuzzy: false }],
+  ['- conversation context', { context: false }],
 ];
 
 /** The packs' own questions: warm-up messages that are not among the cases. */
@@ -288,6 +289,25 @@ function runStores(a: Record<string, string[]>) {
   if (!stores.length) {
     console.error(`no folder with pack.json + cases.jsonl under ${a.stores.join(', ')}`);
     process.exit(2);
+  }
+  if (a.ablation) {
+    // One pooled row per feature switched off, per split present (run it on tune stores while tuning).
+    const rows: (string | number)[][] = [];
+    const out: Record<string, Record<string, ReturnType<typeof pool>>> = {};
+    for (const [name, features] of ABLATIONS) {
+      const sc = scoreStores(stores, { engine: { features } });
+      for (const split of ['tune', 'test', 'dev'] as const) {
+        const group = sc.filter((s) => s.split === split);
+        if (!group.length) continue;
+        const p = pool(group);
+        (out[name] ??= {})[split] = p;
+        const r = storesTable([{ ...p, store: `${name}`, split, scripts: 0, fit: 'shipped' }])[1];
+        rows.push([r[0], r[1], `${group.length} stores`, ...r.slice(3)]);
+      }
+    }
+    if (a.json) console.log(JSON.stringify({ ablation: out }));
+    else console.log(table([storesTable([])[0], ...rows]));
+    return;
   }
   const scores = scoreStores(stores, { baseline, refit: Boolean(a.refit), loo: Boolean(a.loo) });
   if (a.json) {

@@ -22,15 +22,19 @@ import {
   UNI,
 } from './tokens';
 import type { Engine, EngineAnswer, Suggestion, SuggestOptions } from './types';
+import { isAcknowledgement } from './context';
 
 export interface EngineFeatures extends IndexFeatures {
   /** Question/social detection and splitting; off = every message is one question. */
   detection: boolean;
+  /** Read SuggestOptions.context (acknowledgements after the agent's reply need no card). */
+  context: boolean;
 }
 
 export const DEFAULT_FEATURES: EngineFeatures = {
   ...ALL_FEATURES,
   detection: true,
+  context: true,
   answers: true,
   defaultLexicon: true,
 };
@@ -225,6 +229,9 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
           whole: { text: prepared, kind: 'question' as PartKind },
         };
     if (!det.needsAnswer) return { needsAnswer: false, parts: [], suggestions: [], register };
+    // After the agent's reply, 好的那我取消 / 好吧 我试试 take the reply in: nothing to suggest.
+    if (f.context && det.parts.every((p) => p.kind !== 'question') && isAcknowledgement(message, opts.context))
+      return { needsAnswer: false, parts: [], suggestions: [], register };
 
     const buyerLang = messageLanguage(String(message ?? ''));
     const featured = isChoiceQuestion(prepared) ? pickFeatured(packs, prepared, now) : undefined;
