@@ -23,3 +23,27 @@ export function isAcknowledgement(message: string, context: ConversationContext 
   if (!afterAgentReply(context)) return false;
   return ACK_START.test(prepare(message).replace(/^[\s亲]+/, ''));
 }
+
+/** A follow-up opens with 那 / 那要是 / 那如果 / 还 … or is short; its topic is in the buyer's earlier row. */
+const FOLLOW_UP = /^(那|那要是|那如果|要是|如果|万一|还|再|然后)/;
+const SHORT_FOLLOW_UP = 8;
+
+/**
+ * The buyer's newest earlier row, when `message` is a question (or ends in 呢) that reads as a follow-up to it (opens with
+ * 那 / 要是 …, or is at most SHORT_FOLLOW_UP characters) and the agent has replied since: the engine then
+ * matches the two together.
+ */
+export function followUpOf(
+  message: string,
+  kind: 'question' | 'request' | 'statement',
+  context: ConversationContext | undefined,
+): string | undefined {
+  if (!afterAgentReply(context)) return undefined;
+  const text = prepare(message).replace(/^[\s亲]+/, '');
+  // X呢 asks (那明天呢) though detection reads 呢 as filler.
+  if (kind !== 'question' && !/呢[\s?？~～]*$/.test(text)) return undefined;
+  if (!FOLLOW_UP.test(text) && text.replace(/[\s\p{P}]/gu, '').length > SHORT_FOLLOW_UP) return undefined;
+  const turns = context!.turns;
+  for (let i = turns.length - 1; i >= 0; i--) if (turns[i].from === 'buyer') return turns[i].text;
+  return undefined;
+}

@@ -22,7 +22,7 @@ import {
   UNI,
 } from './tokens';
 import type { Engine, EngineAnswer, Suggestion, SuggestOptions } from './types';
-import { isAcknowledgement } from './context';
+import { followUpOf, isAcknowledgement } from './context';
 
 export interface EngineFeatures extends IndexFeatures {
   /** Question/social detection and splitting; off = every message is one question. */
@@ -269,6 +269,9 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
         suggestions.push(toSuggestion(c, part.text));
       }
     }
+    // A follow-up question that finds nothing on its own (那要是还不到呢) is read with the buyer's previous row.
+    const prev = f.context && !suggestions.length ? followUpOf(message, det.whole.kind, opts.context) : undefined;
+    if (prev) return suggest(`${prev} ${message}`, { limit, now });
     return {
       needsAnswer: true,
       parts: det.parts.map((p) => p.text),

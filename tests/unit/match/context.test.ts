@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAcknowledgement } from '@/lib/match/context';
+import { followUpOf, isAcknowledgement } from '@/lib/match/context';
 import { detect } from '@/lib/match/detect';
 import { buildEngine } from '@/lib/match/engine';
 import { parsePack } from '@/lib/pack/parse';
@@ -63,6 +63,24 @@ describe('conversation context', () => {
     expect(isAcknowledgement('好的那我取消', afterAgent)).toBe(true);
     expect(isAcknowledgement('好看吗', afterAgent)).toBe(false);
     expect(ids('好的那我取消', { turns: [] })).toContain('cancel-order');
+  });
+});
+
+describe('follow-ups', () => {
+  const asked: ConversationContext = {
+    turns: [
+      { from: 'buyer', text: '箱子压坏了' },
+      { from: 'agent', text: '亲，拍下图片发我' },
+    ],
+  };
+  it('a follow-up question that finds nothing alone is read with the buyer’s previous row', () => {
+    expect(ids('那要是没拍呢')).toEqual([]);
+    expect(ids('那要是没拍呢', asked)[0]).toBe('damaged');
+  });
+  it('a statement or a long unrelated question is not', () => {
+    expect(followUpOf('我再看看', 'statement', asked)).toBeUndefined();
+    expect(followUpOf('你们的实体店在什么地方呀请问一下', 'question', asked)).toBeUndefined();
+    expect(followUpOf('那要是没拍呢', 'question', { turns: asked.turns.slice(0, 1) })).toBeUndefined();
   });
 });
 
