@@ -5,7 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Pack, Script } from '../pack/schema';
-import { toSimplified } from './normalize';
+import { toSimplified } from './match-normalize';
 
 export interface BaselineDoc {
   packId: string;

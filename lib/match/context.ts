@@ -5,7 +5,7 @@
  * the agent needs no card for it. Without context the same message is matched as before, since on its own
  * 好的那我取消 may be a request to cancel.
  */
-import { prepare } from './normalize';
+import { prepare } from './match-normalize';
 import type { ConversationContext } from './types';
 
 /** An acknowledgement at the start of the message, followed by a break, 那/我, or nothing. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { followUpOf, isAcknowledgement } from '@/lib/match/context';
-import { detect } from '@/lib/match/detect';
+import { detect } from '@/lib/match/question-detect';
 import { buildEngine } from '@/lib/match/engine';
 import { parsePack } from '@/lib/pack/parse';
 import type { ConversationContext } from '@/lib/match/types';
