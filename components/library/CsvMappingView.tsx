@@ -12,9 +12,11 @@ interface Props {
   busy: boolean;
   onConfirm: (mapping: CsvMapping, hasHeader: boolean, pack: { id: string; name: string }) => void;
   onCancel: () => void;
+  /** Workbooks: show another sheet (the parent reloads the table; give this view a new `key`). */
+  onSheet?: (index: number) => void;
 }
 
-export function CsvMappingView({ table, busy, onConfirm, onCancel }: Props) {
+export function CsvMappingView({ table, busy, onConfirm, onCancel, onSheet }: Props) {
   const [mapping, setMapping] = useState<CsvMapping>(table.mapping);
   const [hasHeader, setHasHeader] = useState(table.hasHeader);
   const [packId, setPackId] = useState(table.pack.id);
@@ -29,9 +31,32 @@ export function CsvMappingView({ table, busy, onConfirm, onCancel }: Props) {
 
   return (
     <div className="hs-csv" data-testid="csv-mapping">
-      <p data-testid="csv-encoding" data-encoding={table.encoding}>
-        {t('libCsvInfo', table.encoding.toUpperCase(), table.rowCount)}
-      </p>
+      {table.format === 'xlsx' && table.sheets ? (
+        <>
+          <p data-testid="csv-encoding" data-encoding="xlsx">
+            {t('libXlsxInfo', table.sheets[table.sheet ?? 0]?.name ?? '', table.rowCount)}
+          </p>
+          <label>
+            {t('libXlsxSheet')}{' '}
+            <select
+              value={table.sheet ?? 0}
+              data-testid="xlsx-sheet"
+              disabled={busy || table.sheets.length < 2}
+              onChange={(e) => onSheet?.(Number(e.target.value))}
+            >
+              {table.sheets.map((s, i) => (
+                <option key={i} value={i} disabled={!!s.problem} data-problem={s.problem}>
+                  {s.problem ? `${clip(s.name, 30)} — ${s.problem}` : t('libXlsxSheetRows', clip(s.name, 30), s.rows)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      ) : (
+        <p data-testid="csv-encoding" data-encoding={table.encoding}>
+          {t('libCsvInfo', table.encoding.toUpperCase(), table.rowCount)}
+        </p>
+      )}
       <label>
         <input
           type="checkbox"

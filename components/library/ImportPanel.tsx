@@ -1,5 +1,6 @@
 /**
- * Import a `huashu.pack` JSON or a quick-phrase spreadsheet: file → (column mapping) → preview → Apply.
+ * Import a `huashu.pack` JSON or a quick-phrase spreadsheet (CSV, or an .xlsx workbook with a sheet picker):
+ * file → (column mapping) → preview → Apply.
  * The work runs in a Web Worker (library-client.ts); nothing installed changes before Apply succeeds.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -67,6 +68,15 @@ export function ImportPanel({ client = libraryClient() }: { client?: LibraryClie
     }
   }
 
+  async function onSheet(index: number) {
+    setStage({ at: 'busy' });
+    try {
+      show(await client.selectSheet(index));
+    } catch (e) {
+      fail(e);
+    }
+  }
+
   async function onApply() {
     setStage({ at: 'busy' });
     try {
@@ -92,7 +102,7 @@ export function ImportPanel({ client = libraryClient() }: { client?: LibraryClie
         <span>{t('libImportChoose')}</span>
         <input
           type="file"
-          accept=".json,.pack,.csv,.tsv,.txt,application/json,text/csv"
+          accept=".json,.pack,.csv,.tsv,.txt,.xlsx,.xlsm,.xls,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           data-testid="pack-import-input"
           disabled={stage.at === 'busy'}
           onChange={(e) => {
@@ -124,7 +134,14 @@ export function ImportPanel({ client = libraryClient() }: { client?: LibraryClie
       {stage.at === 'errors' && stage.warnings.length > 0 && <Warnings warnings={stage.warnings} />}
 
       {stage.at === 'csv' && (
-        <CsvMappingView table={stage.table} busy={false} onConfirm={onMapping} onCancel={cancel} />
+        <CsvMappingView
+          key={stage.table.sheet ?? 0}
+          table={stage.table}
+          busy={false}
+          onConfirm={onMapping}
+          onCancel={cancel}
+          onSheet={onSheet}
+        />
       )}
 
       {stage.at === 'preview' && (

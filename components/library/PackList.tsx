@@ -1,11 +1,11 @@
 /**
- * Installed packs: priority order, active switch, export (JSON / CSV), one-step rollback, delete. The
+ * Installed packs: priority order, active switch, export (JSON / CSV / Excel), one-step rollback, delete. The
  * list and every action go through the library worker; the page only ever holds the summaries.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { ExportFormat, PackSummary } from '@/lib/library/service';
-import { downloadText, safeFileName } from '../shared/download';
+import { downloadBlob, downloadText, safeFileName, XLSX_TYPE } from '../shared/download';
 import { libraryClient, type LibraryClient } from './library-client';
 import { notifyLibraryChanged } from './notify';
 import { useLibraryVersion } from './useLibraryVersion';
@@ -41,6 +41,15 @@ export function PackList({ client = libraryClient() }: { client?: LibraryClient 
         text,
         format === 'json' ? 'application/json' : 'text/csv',
       );
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const downloadXlsx = async (packId: string | null) => {
+    try {
+      const bytes = await client.exportXlsx(packId, t('libActiveLibraryName'));
+      downloadBlob(`${safeFileName(packId ?? 'huashu-library')}.xlsx`, new Blob([bytes], { type: XLSX_TYPE }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -100,6 +109,9 @@ export function PackList({ client = libraryClient() }: { client?: LibraryClient 
               <button data-testid={`pack-export-csv-${p.id}`} onClick={() => download(p.id, 'csv')}>
                 CSV
               </button>
+              <button data-testid={`pack-export-xlsx-${p.id}`} onClick={() => downloadXlsx(p.id)}>
+                Excel
+              </button>
               <button
                 disabled={!p.canRollback}
                 data-testid={`pack-rollback-${p.id}`}
@@ -131,6 +143,9 @@ export function PackList({ client = libraryClient() }: { client?: LibraryClient 
         </button>
         <button data-testid="library-export-csv" disabled={!anyActive} onClick={() => download(null, 'csv')}>
           {t('libExportLibraryCsv')}
+        </button>
+        <button data-testid="library-export-xlsx" disabled={!anyActive} onClick={() => downloadXlsx(null)}>
+          {t('libExportLibraryXlsx')}
         </button>
         <button
           data-testid="pack-new-personal"

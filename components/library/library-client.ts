@@ -16,9 +16,11 @@ export interface LibraryClient extends LibraryService {
 const METHODS: WorkerRequest['method'][] = [
   'load',
   'buildCsv',
+  'selectSheet',
   'apply',
   'summaries',
   'exportText',
+  'exportXlsx',
   'rollback',
   'remove',
   'move',

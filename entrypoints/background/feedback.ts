@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/db';
 import { changeFeedback, logFeedback, undoFeedback } from '@/lib/feedback/log';
 import { onMessage } from '@/lib/messaging';
-import { runShortcut } from './promises';
+import { runShortcut } from './promise-log';
 
 export function setupFeedback() {
   onMessage('logFeedback', ({ data, sender }) =>

@@ -5,7 +5,7 @@
 import { setupFeedback } from './feedback';
 import { setupFrames } from './frames';
 import { setupLibrary } from './library';
-import { setupPromises } from './promises';
+import { setupPromises } from './promise-log';
 import { setupSites } from './sites';
 import { setupTestHooks } from './test-hooks';
 

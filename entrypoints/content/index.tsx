@@ -6,14 +6,14 @@
  */
 import type { ConsoleAdapter } from '@/lib/consoles/types';
 import { DEMO_MATCHES } from '@/lib/sites';
-import { report } from './errors';
-import { logFeedbackFromCard, logPromiseFromCard, offerPromise, setupPromises } from './promises';
-import { setupSuggestions } from './suggestions';
+import { report } from '@/lib/guard';
+import { logFeedbackFromCard, logPromiseFromCard, offerPromise, setupPromises } from '@/components/promises/page-log';
+import { setupSuggestions } from '@/components/console/console-feature';
 
 export default defineContentScript({
   matches: DEMO_MATCHES,
   // Chat panes often live in an iframe: every frame gets the script, only the one holding a conversation
-  // watches (the others stay inert, see suggestions.tsx).
+  // watches (the others stay inert, see components/console/console-feature.ts).
   allFrames: true,
   // Chat frames the page writes itself (about:blank, srcdoc; blob: in Chromium) run the script too.
   matchAboutBlank: true,

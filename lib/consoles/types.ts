@@ -38,4 +38,11 @@ export interface WatcherEvents {
   /** The agent's own message (sent text), e.g. to offer "log this promise". */
   onAgentMessage?(message: ChatMessage): void;
   onConversationChange?(conversation: string): void;
+  /**
+   * The page was checked after a change (or on request): `fresh` rows were passed on as new. Lets tests and
+   * tools wait for a positive signal before claiming that nothing happened.
+   */
+  onCheck?(fresh: number): void;
+  /** The history of the open conversation has settled: rows read from now on may be new. */
+  onSettled?(conversation: string): void;
 }

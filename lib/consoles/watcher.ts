@@ -117,14 +117,30 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
     rows.forEach((r, i) => seen.set(r, keys[i]));
     prevKeys = keys;
     for (const i of fresh ?? []) emit(rows[i], keys[i]);
+    return fresh?.length ?? 0;
   }
 
+  function notify(call: () => void) {
+    try {
+      call();
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  let settledTimer: ReturnType<typeof setTimeout> | undefined;
   function startSettling() {
     settleUntil = now() + settleMs;
+    clearTimeout(settledTimer);
+    const conv = conversation;
+    settledTimer = setTimeout(() => {
+      if (!stopped && conv === conversation) notify(() => events.onSettled?.(conv));
+    }, settleMs);
   }
 
   function check() {
     if (stopped) return;
+    let fresh = 0;
     try {
       const l = adapter.messageList();
       const conv = conversationKey();
@@ -140,7 +156,7 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
         startSettling();
         scan(true);
       } else if (list && touched) {
-        scan(false);
+        fresh = scan(false);
       }
       touched = false;
       observeRootOf(list);
@@ -148,6 +164,7 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
     } catch (e) {
       onError(e);
     }
+    notify(() => events.onCheck?.(fresh));
   }
 
   const observer = new win.MutationObserver((records) => {
@@ -188,6 +205,7 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
       stopped = true;
       observer.disconnect();
       clearTimeout(readyTimer);
+      clearTimeout(settledTimer);
     },
   };
 }

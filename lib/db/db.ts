@@ -2,40 +2,15 @@
  * The one Dexie database of Huashu. Opened only in the extension's own origin (background, side panel,
  * options); content scripts reach it through lib/messaging.ts.
  *
- * Keep every old `version(n)` declaration; add a new version with an `.upgrade()` for each change and a
- * fixture test in tests/unit/db/ (see README › Contributing › Adding a migration).
+ * Keep every old `version(n)` declaration; add a new version with an `.upgrade()` for each change, its code
+ * frozen in lib/db/migrations/v<n>.ts (no imports of live domain code), and a fixture test in tests/unit/db/
+ * (see README › Contributing › Adding a migration).
  */
-import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import { suggestTopic } from '../feedback/suggest';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import { upgradeToV2 } from './migrations/v2';
 import type { FeedbackRow, OverrideRow, PackRow, PromiseRow, SiteRow, UsageRow } from './schema';
 
 export const DB_NAME = 'huashu';
-
-/**
- * v2 (promise log and feedback):
- * - promises: + indexes doneAt, updatedAt, [status+due] (open promises in due order without a sort);
- *   rows get updatedAt (= doneAt ?? createdAt), notes (= [] when missing).
- * - feedback: + indexes topic, updatedAt, [department+topic]; rows get updatedAt (= createdAt) and a topic
- *   (suggested from the text within the row's department; "other" when nothing matches).
- */
-export function upgradeToV2(tx: Transaction) {
-  return Promise.all([
-    tx
-      .table('promises')
-      .toCollection()
-      .modify((p: Partial<PromiseRow>) => {
-        p.updatedAt ??= p.doneAt ?? p.createdAt ?? Date.now();
-        p.notes ??= [];
-      }),
-    tx
-      .table('feedback')
-      .toCollection()
-      .modify((f: Partial<FeedbackRow>) => {
-        f.updatedAt ??= f.createdAt ?? Date.now();
-        f.topic ??= suggestTopic(String(f.department ?? 'other'), String(f.text ?? ''));
-      }),
-  ]);
-}
 
 export class HuashuDB extends Dexie {
   packs!: Table<PackRow, string>;
@@ -56,7 +31,7 @@ export class HuashuDB extends Dexie {
       usage: '++id, at, kind, scriptId',
       sites: 'pattern',
     });
-    // v2: see upgradeToV2 above. Tables not named here keep their v1 declaration.
+    // v2 (promise log and feedback): see lib/db/migrations/v2.ts. Tables not named here keep their v1 declaration.
     this.version(2)
       .stores({
         promises: '++id, &uid, status, due, createdAt, doneAt, updatedAt, [status+due]',

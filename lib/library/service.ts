@@ -33,6 +33,8 @@ export interface LibraryService extends ImportSession {
   summaries(): Promise<PackSummary[]>;
   /** One pack (with the agent's edits), or with `packId` null every active pack merged. */
   exportText(packId: string | null, format: ExportFormat, libraryName: string): Promise<string>;
+  /** The same as an Excel workbook (.xlsx) in the CSV's column layout. */
+  exportXlsx(packId: string | null, libraryName: string): Promise<ArrayBuffer>;
   rollback(packId: string): Promise<boolean>;
   remove(packId: string): Promise<void>;
   move(packId: string, delta: -1 | 1): Promise<void>;
@@ -44,6 +46,18 @@ export interface LibraryService extends ImportSession {
 }
 
 export function createLibraryService(db: HuashuDB, onProgress?: (p: ImportProgress) => void): LibraryService {
+  async function packToExport(packId: string | null, libraryName: string) {
+    const all = await loadAllPacks(db);
+    const pack =
+      packId === null
+        ? mergePacks(
+            all.filter((p) => p.row.active).map((p) => p.pack),
+            { id: 'huashu-library', name: libraryName },
+          )
+        : all.find((p) => p.row.id === packId)?.pack;
+    if (!pack) throw new Error(`pack "${packId}" is not installed`);
+    return pack;
+  }
   return {
     ...createImportSession(db, onProgress),
     async summaries() {
@@ -62,16 +76,14 @@ export function createLibraryService(db: HuashuDB, onProgress?: (p: ImportProgre
       }));
     },
     async exportText(packId, format, libraryName) {
-      const all = await loadAllPacks(db);
-      const pack =
-        packId === null
-          ? mergePacks(
-              all.filter((p) => p.row.active).map((p) => p.pack),
-              { id: 'huashu-library', name: libraryName },
-            )
-          : all.find((p) => p.row.id === packId)?.pack;
-      if (!pack) throw new Error(`pack "${packId}" is not installed`);
+      const pack = await packToExport(packId, libraryName);
       return format === 'json' ? exportPack(pack) : exportCsv(pack);
+    },
+    async exportXlsx(packId, libraryName) {
+      const pack = await packToExport(packId, libraryName);
+      // Loaded on demand, like the workbook reader (see import-session.ts).
+      const { exportXlsx } = await import('../pack/xlsx-export');
+      return exportXlsx(pack);
     },
     rollback: (packId) => rollbackPack(db, packId),
     remove: (packId) => deletePack(db, packId),

@@ -3,7 +3,7 @@
  * giving the probability that a suggestion is the right script. Coefficients are fitted with
  * `npm run eval -- --fit` (logistic regression on the tuning half of labelled cases; see README).
  */
-import type { PartKind } from './detect';
+import type { PartKind } from './question-detect';
 
 export interface MatchFeatures {
   /** BM25 score relative to the query's own best possible score (0..~1). */

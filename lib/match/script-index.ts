@@ -6,7 +6,7 @@
  */
 import type { Pack, Script } from '../pack/schema';
 import { IndexBuilder, type InvertedIndex } from './inverted-index';
-import { normalize, normalizeForIndex, warmSimplified } from './normalize';
+import { normalize, normalizeForIndex, warmSimplified } from './match-normalize';
 import { warmPinyin } from './pinyin';
 import { docTokens, type Features, Lexicon } from './tokens';
 

@@ -24,7 +24,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
   }
 }
 
-export const CSV_ROLES = ['group', 'code', 'question', 'answer', 'tone'] as const;
+export const CSV_ROLES = ['group', 'code', 'question', 'similar', 'answer', 'tone'] as const;
 export type CsvRole = (typeof CSV_ROLES)[number];
 /** Column index of each role; -1 = not mapped. */
 export type CsvMapping = Record<CsvRole, number>;
@@ -35,6 +35,8 @@ const HEADER_ALIASES: Record<CsvRole, string[]> = {
   code: ['快捷编码', '编码', '快捷键', '短语编码', '代码', 'code', 'shortcut', 'id'],
   question: [
     '问题',
+    '标准问题',
+    '标准问法',
     '关键词',
     '关键字',
     '买家问题',
@@ -44,6 +46,17 @@ const HEADER_ALIASES: Record<CsvRole, string[]> = {
     'questions',
     'keyword',
     'keywords',
+  ],
+  similar: [
+    '相似问题',
+    '相似问法',
+    '扩展问题',
+    '扩展问法',
+    '其他问法',
+    'similarquestions',
+    'similarquestion',
+    'similar',
+    'alternatives',
   ],
   answer: [
     '快捷短语',
@@ -70,6 +83,9 @@ const normHeader = (h: string) =>
     .toLowerCase()
     .replace(/[\s*_:：()（）[\]【】-]/g, '');
 
+/** "相似问题（选填）" contains 问题 too: look for the more specific role first. */
+const CONTAINS_ORDER: CsvRole[] = ['group', 'code', 'similar', 'question', 'answer', 'tone'];
+
 /** Map header cells to roles: exact alias first, then a header containing an alias. */
 export function detectMapping(headers: string[]): { mapping: CsvMapping; recognised: number } {
   const mapping = Object.fromEntries(CSV_ROLES.map((r) => [r, -1])) as CsvMapping;
@@ -77,7 +93,7 @@ export function detectMapping(headers: string[]): { mapping: CsvMapping; recogni
   const taken = new Set<number>();
   let recognised = 0;
   for (const exact of [true, false])
-    for (const role of CSV_ROLES) {
+    for (const role of exact ? CSV_ROLES : CONTAINS_ORDER) {
       if (mapping[role] !== -1) continue;
       for (const alias of HEADER_ALIASES[role]) {
         const i = norm.findIndex((h, i) => !taken.has(i) && h !== '' && (exact ? h === alias : h.includes(alias)));
@@ -92,9 +108,25 @@ export function detectMapping(headers: string[]): { mapping: CsvMapping; recogni
   return { mapping, recognised };
 }
 
+/**
+ * The header row of a sheet: among the first rows with a value, the one whose cells name the most roles
+ * (a title such as "店铺快捷短语" may stand above it). -1 when no row looks like a header.
+ */
+export function findHeaderRow(rows: string[][], scan = 10): number {
+  let best = -1;
+  let bestCount = 0;
+  for (let i = 0, seen = 0; i < rows.length && seen < scan; i++) {
+    if (rows[i].every((c) => !c.trim())) continue;
+    seen++;
+    const { recognised } = detectMapping(rows[i]);
+    if (recognised > bestCount) [best, bestCount] = [i, recognised];
+  }
+  return best;
+}
+
 /** Without a header row: two columns are question, answer; three are group, question, answer. */
 export function guessMapping(columns: number): CsvMapping {
-  const m: CsvMapping = { group: -1, code: -1, question: -1, answer: -1, tone: -1 };
+  const m: CsvMapping = { group: -1, code: -1, question: -1, similar: -1, answer: -1, tone: -1 };
   if (columns >= 3) Object.assign(m, { group: 0, question: 1, answer: 2 });
   else if (columns === 2) Object.assign(m, { question: 0, answer: 1 });
   else if (columns === 1) m.answer = 0;
@@ -162,11 +194,13 @@ function idFromCode(code: string): string {
 }
 
 /** A cell may hold several questions, one per line or separated by |. */
-const splitQuestions = (cell: string) =>
+const splitQuestions = (cell: string, separators = /[\n|｜]/) =>
   cell
-    .split(/[\n|｜]/)
+    .split(separators)
     .map((q) => q.trim())
     .filter(Boolean);
+/** Similar questions as consoles export them: also separated by ；. */
+const SIMILAR_SEPARATORS = /[\n|｜；]/;
 
 export interface CsvBuildResult {
   result: ParseResult;
@@ -181,16 +215,27 @@ export interface CsvBuildResult {
 export function csvToPack(
   rows: string[][],
   mapping: CsvMapping,
-  opts: { hasHeader: boolean; packId: string; packName: string; locale?: string },
+  opts: {
+    hasHeader: boolean;
+    packId: string;
+    packName: string;
+    locale?: string;
+    /** Rows above `rows[0]` in the sheet (a title above the header), so row numbers match the sheet. */
+    rowOffset?: number;
+    /** Cells come from a workbook, not a CSV export: no ' formula prefix to remove. */
+    plainCells?: boolean;
+  },
 ): CsvBuildResult {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const col = (row: string[], role: CsvRole) => (mapping[role] >= 0 ? unescapeCell(row[mapping[role]] ?? '') : '');
+  const clean = opts.plainCells ? (s: string) => s.trim() : unescapeCell;
+  const col = (row: string[], role: CsvRole) => (mapping[role] >= 0 ? clean(row[mapping[role]] ?? '') : '');
   if (mapping.answer < 0) errors.push('(mapping): choose the column that holds the answers');
-  if (mapping.question < 0 && mapping.code < 0)
+  if (mapping.question < 0 && mapping.similar < 0 && mapping.code < 0)
     errors.push('(mapping): choose the column that holds the questions (or the codes)');
   if (errors.length) return { result: { ok: false, errors, warnings }, rowsOfScript: [] };
-  if (mapping.question < 0) warnings.push('(mapping): no question column — the codes are used as questions');
+  if (mapping.question < 0 && mapping.similar < 0)
+    warnings.push('(mapping): no question column — the codes are used as questions');
 
   interface Draft {
     key: string;
@@ -203,11 +248,13 @@ export function csvToPack(
   const drafts = new Map<string, Draft>();
   const first = opts.hasHeader ? 1 : 0;
   for (let i = first; i < rows.length; i++) {
-    const rowNo = i + 1;
+    const rowNo = i + 1 + (opts.rowOffset ?? 0);
     const row = rows[i];
     if (row.every((c) => !c.trim())) continue;
     const code = col(row, 'code');
-    const questions = splitQuestions(mapping.question >= 0 ? col(row, 'question') : code);
+    const main = splitQuestions(mapping.question >= 0 ? col(row, 'question') : mapping.similar >= 0 ? '' : code);
+    const similar = splitQuestions(col(row, 'similar'), SIMILAR_SEPARATORS);
+    const questions = [...new Set([...main, ...similar])];
     const answer = col(row, 'answer');
     if (!questions.length) {
       errors.push(`row ${rowNo}: the question is empty`);
@@ -220,13 +267,16 @@ export function csvToPack(
     const toneCell = col(row, 'tone').toLowerCase();
     const tone = TONES[toneCell] ?? 'neutral';
     if (toneCell && !TONES[toneCell]) warnings.push(`row ${rowNo}: unknown tone "${toneCell}", using neutral`);
-    const key = questions.map((q) => q.toLowerCase()).join('\n');
+    // Rows with the same (standard) question are one script; their similar questions add up.
+    const key = (main.length ? main : questions).map((q) => q.toLowerCase()).join('\n');
     let d = drafts.get(key);
     if (!d) {
       d = { key, code, group: col(row, 'group'), questions, answers: [], rows: [] };
       drafts.set(key, d);
-    } else if (code && d.code && code !== d.code) {
-      warnings.push(`row ${rowNo}: same question as row ${d.rows[0]} with another code "${code}" — merged`);
+    } else {
+      if (code && d.code && code !== d.code)
+        warnings.push(`row ${rowNo}: same question as row ${d.rows[0]} with another code "${code}" — merged`);
+      for (const q of questions) if (!d.questions.includes(q)) d.questions.push(q);
     }
     d.rows.push(rowNo);
     d.group ||= col(row, 'group');

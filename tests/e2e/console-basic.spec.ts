@@ -4,7 +4,7 @@
  * ranking, insertion without sending, follow-ups, compensations within the gift budget, keyboard.
  */
 import type { Page } from '@playwright/test';
-import { agentSays, buyerSays, installPack, readPack, sent } from './console-helpers';
+import { agentSays, answeredDuring, buyerSays, installPack, readPack, sent } from './console-helpers';
 import { expect, test } from './fixtures';
 import { readFeedback, readPromises } from './promises-helpers';
 
@@ -23,8 +23,7 @@ test('history on load and the agent’s own messages trigger nothing', async ({ 
   const page = await open(background, openConsole);
   const card = page.getByTestId('huashu-card');
   await expect(card).toHaveAttribute('data-status', 'idle');
-  await agentSays(page, '亲，什么时候发货我帮您查一下');
-  await page.waitForTimeout(600);
+  expect(await answeredDuring(page, () => agentSays(page, '亲，什么时候发货我帮您查一下'))).toBe(0);
   await expect(card).toHaveAttribute('data-status', 'idle');
   await expect(page.getByTestId('huashu-suggestion')).toHaveCount(0);
 });

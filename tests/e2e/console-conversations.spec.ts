@@ -1,5 +1,5 @@
 /** A console with a conversation list: suggestions stay with their buyer; switching is not a new message. */
-import { buyerSays, installPack, readPack } from './console-helpers';
+import { answeredDuring, buyerSays, installPack, readPack, settled } from './console-helpers';
 import { expect, test } from './fixtures';
 
 test('switching conversations keeps each buyer’s suggestions apart', async ({ background, openConsole }) => {
@@ -12,8 +12,7 @@ test('switching conversations keeps each buyer’s suggestions apart', async ({ 
   await expect(first).toHaveAttribute('data-script-id', 'shipping-time');
 
   // A message to a conversation that is not open changes nothing on the card.
-  await buyerSays(page, '能便宜点吗亲', '老王');
-  await page.waitForTimeout(400);
+  expect(await answeredDuring(page, () => buyerSays(page, '能便宜点吗亲', '老王'))).toBe(0);
   await expect(first).toHaveAttribute('data-script-id', 'shipping-time');
 
   // Opening 老王 shows his history (which includes that question): no suggestion round for it.
@@ -21,7 +20,7 @@ test('switching conversations keeps each buyer’s suggestions apart', async ({ 
   await expect(card).toHaveAttribute('data-status', 'idle');
   await expect(page.getByTestId('huashu-suggestion')).toHaveCount(0);
 
-  await page.waitForTimeout(400); // the history of a just-opened conversation settles first
+  await settled(page, '老王'); // the history of a just-opened conversation settles first
   await buyerSays(page, '我再问问我老婆吧');
   await expect(first).toHaveAttribute('data-script-id', 'ask-family');
 

@@ -2,7 +2,7 @@
  * The demo console end to end: the scripted buyer's everyday situations one by one, each answered by
  * the expected script; the agent inserts, edits and sends with the page's own button.
  */
-import { installPack, readPack, sent } from './console-helpers';
+import { answeredDuring, installPack, readPack, sent, settled } from './console-helpers';
 import { expect, test } from './fixtures';
 
 const SITUATIONS = [
@@ -34,10 +34,9 @@ test('the scripted buyer’s situations each get the expected script; insert nev
       await expect(reply).toHaveValue(/头层牛皮/);
     }
     const before = (await sent(page)).length;
-    await page.locator('#send').click();
-    expect((await sent(page)).length).toBe(before + 1);
     // The agent's own message does not start a new round.
-    await page.waitForTimeout(300);
+    expect(await answeredDuring(page, () => page.locator('#send').click())).toBe(0);
+    expect((await sent(page)).length).toBe(before + 1);
     await expect(first).toHaveAttribute('data-script-id', scriptId);
   }
   expect((await sent(page)).map((s) => (s as [string, string])[0])).toEqual(['老陈', '老陈', '老陈', '老陈', '老陈']);
@@ -50,7 +49,7 @@ test('the demo’s other buyers keep their own suggestions', async ({ background
   await expect(page.getByTestId('huashu-suggestion').first()).toHaveAttribute('data-script-id', 'shipping-time');
   await page.getByRole('option', { name: /Emma/ }).click();
   await expect(page.getByTestId('huashu-suggestion')).toHaveCount(0);
-  await page.waitForTimeout(400);
+  await settled(page, 'Emma');
   await page.getByRole('button', { name: '买家下一句' }).click();
   const first = page.getByTestId('huashu-suggestion').first();
   await expect(first).toHaveAttribute('data-script-id', 'shipping-time-en');
@@ -73,7 +72,6 @@ test('what `npm run demo` shows: the built-in default pack answers each of the s
     if (scriptId === 'discount-request') await expect(page.getByTestId('huashu-compensation').first()).toBeVisible();
     if (scriptId === 'ask-family') await expect(page.getByTestId('huashu-followup').first()).toBeVisible();
     await first.click();
-    await page.locator('#send').click();
-    await page.waitForTimeout(300);
+    expect(await answeredDuring(page, () => page.locator('#send').click())).toBe(0);
   }
 });

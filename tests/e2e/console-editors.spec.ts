@@ -2,7 +2,7 @@
  * Insertion into editors whose page keeps its own state: a React-style controlled input (the page's
  * state must see the text, or its next render wipes it) and a model-driven contenteditable editor.
  */
-import { buyerSays, installPack, readPack, sent } from './console-helpers';
+import { answeredDuring, buyerSays, installPack, readPack, sent } from './console-helpers';
 import { expect, test } from './fixtures';
 
 const pack = readPack('console-test.json');
@@ -29,10 +29,9 @@ test('React-controlled input: the page state sees the inserted text and sends it
   await expect(page.getByPlaceholder('回复买家…')).toHaveValue(/开户行及账号/);
   expect(await sent(page)).toEqual([]);
 
-  await page.getByRole('button', { name: '发送' }).click();
+  // The agent's own message (re-rendered thread) does not trigger a new suggestion round.
+  expect(await answeredDuring(page, () => page.getByRole('button', { name: '发送' }).click())).toBe(0);
   expect((await sent(page))[0]).toMatch(/开户行及账号/);
-  // The agent's own message (re-rendered thread) did not trigger a new suggestion round.
-  await page.waitForTimeout(400);
   await expect(page.getByTestId('huashu-suggestion').first()).toHaveAttribute('data-script-id', 'vat-invoice');
 });
 

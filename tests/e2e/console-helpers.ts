@@ -10,7 +10,7 @@ import { readPackFile } from '../../tools/browser/packs';
 export { installPack, packCount } from '../../tools/browser/packs';
 
 /** A fixture console page, or the frame of one that holds the chat (same `window.fixture`). */
-type Doc = Pick<Frame, 'evaluate'>;
+type Doc = Pick<Frame, 'evaluate' | 'waitForFunction'>;
 
 export const PACKS_DIR = resolve(import.meta.dirname, '../fixtures/packs');
 
@@ -35,4 +35,33 @@ export async function agentSays(page: Doc, text: string): Promise<void> {
 
 export async function sent(page: Doc): Promise<unknown[]> {
   return page.evaluate(() => [...(window as unknown as { fixture: { sent: unknown[] } }).fixture.sent]);
+}
+
+/** The content script's counters on `<html>` (lib/consoles/page-signals.ts). */
+async function counters(page: Doc): Promise<{ checks: number; answered: number }> {
+  return page.evaluate(() => ({
+    checks: Number(document.documentElement.dataset.huashuChecks ?? 0),
+    answered: Number(document.documentElement.dataset.huashuAnswered ?? 0),
+  }));
+}
+
+/** Waits until the open conversation's history has settled (its name contains `conversation` if given). */
+export async function settled(page: Doc, conversation?: string): Promise<void> {
+  await page.waitForFunction((c) => {
+    const s = document.documentElement.dataset.huashuSettled;
+    return s !== undefined && (c === undefined || s.includes(c));
+  }, conversation);
+}
+
+/**
+ * Runs `action` once the conversation has settled, waits until the content script has checked the page
+ * after it, and returns how many buyer messages it passed to the engine meanwhile: the positive signal
+ * behind a claim that "nothing happened".
+ */
+export async function answeredDuring(page: Doc, action: () => Promise<unknown>): Promise<number> {
+  await settled(page);
+  const before = await counters(page);
+  await action();
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.huashuChecks ?? 0) > n, before.checks);
+  return (await counters(page)).answered - before.answered;
 }

@@ -2,7 +2,7 @@
  * Console profiles: a console with hashed class names read through a profile imported in a pack, and
  * teach mode producing a working profile for a console the generic adapter misreads.
  */
-import { agentSays, buyerSays, installPack, readPack, sent } from './console-helpers';
+import { agentSays, answeredDuring, buyerSays, installPack, readPack, sent } from './console-helpers';
 import { expect, test } from './fixtures';
 
 const pack = readPack('console-test.json');
@@ -17,8 +17,7 @@ test('hashed class names: a profile from a pack reads the console and fills plac
   await expect(card).toContainText('Hashed desk (fixture)');
   await expect(page.getByTestId('huashu-unverified')).toHaveCount(0); // the fixture profile is marked verified
 
-  await agentSays(page, '请问什么时候发货呀');
-  await page.waitForTimeout(400);
+  expect(await answeredDuring(page, () => agentSays(page, '请问什么时候发货呀'))).toBe(0);
   await expect(card).toHaveAttribute('data-status', 'idle');
 
   await buyerSays(page, '请问什么时候发货呀');
@@ -62,8 +61,7 @@ test('teach mode: three clicks make a profile that reads buyer and agent rows ap
   await expect(page.locator('html')).toHaveAttribute('data-huashu', 'ready');
   await expect(page.getByTestId('huashu-card')).toBeVisible();
 
-  await agentSays(page, '亲，什么时候发货我帮您查一下');
-  await page.waitForTimeout(400);
+  expect(await answeredDuring(page, () => agentSays(page, '亲，什么时候发货我帮您查一下'))).toBe(0);
   await expect(page.getByTestId('huashu-suggestion')).toHaveCount(0);
   await buyerSays(page, '请问什么时候发货呀');
   await expect(page.getByTestId('huashu-suggestion').first()).toHaveAttribute('data-script-id', 'shipping-time');
@@ -85,7 +83,6 @@ test('teach mode: three clicks make a profile that reads buyer and agent rows ap
   await again.goto(page.url());
   await expect(again.locator('html')).toHaveAttribute('data-huashu', 'ready');
   await expect(again.getByTestId('huashu-card')).toContainText('needs teaching');
-  await agentSays(again, '亲，什么时候发货我帮您查一下');
-  await again.waitForTimeout(400);
+  expect(await answeredDuring(again, () => agentSays(again, '亲，什么时候发货我帮您查一下'))).toBe(0);
   await expect(again.getByTestId('huashu-card')).toHaveAttribute('data-status', 'idle');
 });

@@ -170,12 +170,15 @@ test('a crashed side panel (Chrome then stops the whole extension) loses nothing
     await panel.goto(`chrome-extension://${id}/sidepanel.html`);
     await expect(panel.getByTestId('promise-row')).toHaveCount(2);
     const cdp = await context.newCDPSession(panel);
+    const crashed = panel.waitForEvent('crash');
     void cdp.send('Page.crash').catch(() => {});
-    await new Promise((r) => setTimeout(r, 2000));
+    await crashed;
     await expect(panel.evaluate(() => 1)).rejects.toThrow(/crash/i);
-    // After an extension crash Playwright's close can wait forever: stop this profile's browser by pid.
-    await Promise.race([context.close(), new Promise((r) => setTimeout(r, 3000))]);
+    // After an extension crash Playwright's close can wait forever: stop this profile's browser by pid
+    // first; the closed connection then ends the context at once.
+    const closed = new Promise((r) => context.once('close', r));
     stopBrowserOf(dir);
+    await closed;
 
     ({ context, id } = await launch());
     const reopened = await context.newPage();

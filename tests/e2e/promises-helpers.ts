@@ -31,17 +31,18 @@ export async function pressShortcut(page: Page, chord: string): Promise<void> {
   await page.evaluate((t) => (document.title = t), unique);
   try {
     await withXLock(async () => {
-      // The title reaches the X window a moment after it changes.
+      // The title reaches the X window a moment after it changes: `--sync` waits for it (bounded).
       let ids: string[] = [];
-      for (let i = 0; i < 50 && !ids.length; i++) {
-        try {
-          ids = execFileSync('xdotool', ['search', '--onlyvisible', '--name', unique], { encoding: 'utf8' })
-            .trim()
-            .split('\n')
-            .filter(Boolean);
-        } catch {
-          await new Promise((r) => setTimeout(r, 50));
-        }
+      try {
+        ids = execFileSync('xdotool', ['search', '--sync', '--onlyvisible', '--name', unique], {
+          encoding: 'utf8',
+          timeout: 5_000,
+        })
+          .trim()
+          .split('\n')
+          .filter(Boolean);
+      } catch {
+        // reported below
       }
       if (!ids.length) throw new Error(`no X window titled ${unique}`);
       // Without a window manager, windowfocus gives the keyboard focus.

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/universal';
 import { ImportPanel } from '@/components/library/ImportPanel';
 import { PackList } from '@/components/library/PackList';
 import { db } from '@/lib/db/db';
@@ -60,6 +61,47 @@ describe('ImportPanel', () => {
     expect(errors.textContent).toContain('scripts[1].questions');
     expect(screen.queryByTestId('pack-import-confirm')).toBeNull();
     expect(await dump()).toEqual(before);
+  });
+
+  it('xlsx: the sheet picker shows another sheet with its own mapping; disabled sheets say why', async () => {
+    const bytes = new Uint8Array(
+      await (
+        await writeXlsxFile([
+          { sheet: '空', data: [] },
+          {
+            sheet: '订单',
+            data: [
+              ['订单号', '金额'],
+              ['A1001', '99'],
+            ],
+          },
+          {
+            sheet: '短语',
+            data: [
+              ['分类', '问题', '相似问题', '回复内容'],
+              ['物流', '几天发货', '多久发|何时发', '48 小时内'],
+            ],
+          },
+        ]).toBlob()
+      ).arrayBuffer(),
+    );
+    render(<ImportPanel />);
+    choose(bytes, '短语.xlsx');
+    await screen.findByTestId('csv-mapping');
+    const picker = screen.getByTestId('xlsx-sheet') as HTMLSelectElement;
+    expect(picker.value).toBe('1');
+    expect(picker.options[0].disabled).toBe(true);
+    expect(picker.options[0].dataset.problem).toBe('no text (an empty sheet)');
+    expect(screen.getByTestId('csv-mapping').textContent).toContain('A1001');
+    fireEvent.change(picker, { target: { value: '2' } });
+    await waitFor(() => expect((screen.getByTestId('xlsx-sheet') as HTMLSelectElement).value).toBe('2'));
+    expect((screen.getByTestId('csv-map-similar') as HTMLSelectElement).value).toBe('2');
+    expect((screen.getByTestId('csv-map-answer') as HTMLSelectElement).value).toBe('3');
+    fireEvent.click(screen.getByTestId('csv-mapping-confirm'));
+    expect((await screen.findByTestId('preview-counts')).dataset.added).toBe('1');
+    fireEvent.click(screen.getByTestId('pack-import-confirm'));
+    await screen.findByTestId('pack-import-done');
+    expect((await db.packs.get('短语'))!.pack.scripts[0].questions).toEqual(['几天发货', '多久发', '何时发']);
   });
 
   it('GBK CSV: the detected mapping can be changed before building', async () => {

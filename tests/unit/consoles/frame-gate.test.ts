@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 /**
- * The inert start of a frame (entrypoints/content/frame-gate.ts): a tiny frame is not checked however its
+ * The inert start of a frame (lib/consoles/frame-gate.ts): a tiny frame is not checked however its
  * DOM changes; a chat-sized one is checked at most every 0.5 s while its DOM changes, backing off; once a
  * conversation is found, onFound runs once and the gate stops listening.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { gateOnConversation } from '@/entrypoints/content/frame-gate';
+import { gateOnConversation } from '@/lib/consoles/frame-gate';
 import type { FrameView } from '@/lib/consoles/frames';
 
 const ctx = {

@@ -139,3 +139,57 @@ describe('watchConsole', () => {
     s.w.stop();
   });
 });
+
+describe('watchConsole signals', () => {
+  it('reports every check of the page with how many rows were new, and when history settled', async () => {
+    document.body.textContent = '';
+    const nick = document.createElement('span');
+    nick.className = 'nick';
+    nick.textContent = 'A';
+    const log = document.createElement('div');
+    log.className = 'log';
+    log.append(row('在吗', 'buyer'));
+    document.body.append(nick, log, document.createElement('textarea'));
+    const checks: number[] = [];
+    const settled: string[] = [];
+    let clock = 0;
+    const w = watchConsole(
+      createProfileAdapter(profile),
+      { onCheck: (fresh) => checks.push(fresh), onSettled: (c) => settled.push(c) },
+      { settleMs: 20, now: () => clock },
+    );
+    expect(checks).toEqual([0]);
+    await vi.waitFor(() => expect(settled).toEqual(['A']));
+    clock += 100;
+    log.append(row('什么时候发货', 'buyer'));
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(checks).toEqual([0, 1]);
+    // A re-render of the same rows, or a change outside the list, is checked (a signal to wait for) and
+    // passes nothing on.
+    log.replaceChildren(row('在吗', 'buyer'), row('什么时候发货', 'buyer'));
+    await new Promise((ok) => setTimeout(ok, 0));
+    document.body.append(document.createElement('p'));
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(checks).toEqual([0, 1, 0, 0]);
+    w.stop();
+  });
+
+  it('a throwing listener does not stop the watcher', async () => {
+    const s = setup();
+    const errors: unknown[] = [];
+    const w = watchConsole(
+      createProfileAdapter(profile),
+      {
+        onCheck: () => {
+          throw new Error('listener');
+        },
+      },
+      { onError: (e) => errors.push(e) },
+    );
+    expect(errors).toHaveLength(1);
+    w.check();
+    expect(errors).toHaveLength(2);
+    w.stop();
+    s.w.stop();
+  });
+});

@@ -5,16 +5,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HuashuDB } from '@/lib/db/db';
-
-// The v1 declaration, frozen here as shipped (lib/db/db.ts, commit "extension skeleton").
-const V1 = {
-  packs: 'id, priority',
-  overrides: '[packId+scriptId], packId',
-  promises: '++id, &uid, status, due, createdAt',
-  feedback: '++id, &uid, department, createdAt',
-  usage: '++id, at, kind, scriptId',
-  sites: 'pattern',
-};
+import { V1 } from './v1-schema';
 
 const names: string[] = [];
 function fixtureName() {

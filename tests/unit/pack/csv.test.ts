@@ -31,11 +31,20 @@ describe('decodeText', () => {
 
 describe('detectMapping', () => {
   it.each([
-    [['分组', '快捷编码', '问题', '快捷短语'], { group: 0, code: 1, question: 2, answer: 3, tone: -1 }],
-    [['分类', '编码', '关键词', '回复内容'], { group: 0, code: 1, question: 2, answer: 3, tone: -1 }],
-    [['Question', 'Answer', 'Group'], { group: 2, code: -1, question: 0, answer: 1, tone: -1 }],
-    [['话术', '问题*', '语气'], { group: -1, code: -1, question: 1, answer: 0, tone: 2 }],
-    [['分组名称', '快捷编码', '快捷短语'], { group: 0, code: 1, question: -1, answer: 2, tone: -1 }],
+    [['分组', '快捷编码', '问题', '快捷短语'], { group: 0, code: 1, question: 2, similar: -1, answer: 3, tone: -1 }],
+    [['分类', '编码', '关键词', '回复内容'], { group: 0, code: 1, question: 2, similar: -1, answer: 3, tone: -1 }],
+    [['Question', 'Answer', 'Group'], { group: 2, code: -1, question: 0, similar: -1, answer: 1, tone: -1 }],
+    [['话术', '问题*', '语气'], { group: -1, code: -1, question: 1, similar: -1, answer: 0, tone: 2 }],
+    [['分组名称', '快捷编码', '快捷短语'], { group: 0, code: 1, question: -1, similar: -1, answer: 2, tone: -1 }],
+    [['标准问题', '相似问题（选填）', '答案'], { group: -1, code: -1, question: 0, similar: 1, answer: 2, tone: -1 }],
+    [
+      ['相似问题（选填）', '问题（必填）', '答案'],
+      { group: -1, code: -1, question: 1, similar: 0, answer: 2, tone: -1 },
+    ],
+    [
+      ['Question', 'Similar questions', 'Answer'],
+      { group: -1, code: -1, question: 0, similar: 1, answer: 2, tone: -1 },
+    ],
   ])('%j', (headers, mapping) => {
     expect(detectMapping(headers).mapping).toEqual(mapping);
   });
@@ -46,6 +55,17 @@ describe('detectMapping', () => {
 });
 
 describe('csvToPack', () => {
+  it('adds similar questions (split on lines, | and ；) to the standard question; same standard question merged', () => {
+    const r = build(
+      '标准问题,相似问题,答案\n发货时间,"几天发货|多久发出；今天发吗",48 小时内\n发货时间,急用能发吗,加急可当天发\n',
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.pack.scripts).toHaveLength(1);
+    expect(r.pack.scripts[0].questions).toEqual(['发货时间', '几天发货', '多久发出', '今天发吗', '急用能发吗']);
+    expect(r.pack.scripts[0].answers.map((a) => a.text)).toEqual(['48 小时内', '加急可当天发']);
+  });
+
   it('turns the GBK fixture into scripts: one answer per row, same question merged, codes as ids', () => {
     const { text } = decodeText(gbk);
     const r = build(text);

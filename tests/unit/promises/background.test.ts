@@ -15,7 +15,7 @@ import {
   eveningReview,
   overdueCheck,
   runShortcut,
-} from '@/entrypoints/background/promises';
+} from '@/entrypoints/background/promise-log';
 import { db } from '@/lib/db/db';
 import { reviewRequest } from '@/lib/promises/review-flag';
 import { addPromise, markDone } from '@/lib/promises/store';

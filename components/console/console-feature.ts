@@ -1,6 +1,6 @@
 /**
  * The console feature in one frame: read the page with an adapter (profile or generic); stay inert until
- * the frame holds a conversation (frame-gate.ts), then watch it (watch-console.tsx); teach mode.
+ * the frame holds a conversation (lib/consoles/frame-gate.ts), then watch it (watch-conversation.ts); teach mode.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
@@ -14,10 +14,10 @@ import { createGenericAdapter } from '@/lib/consoles/generic';
 import { createProfileAdapter } from '@/lib/consoles/profile';
 import type { ConsoleAdapter } from '@/lib/consoles/types';
 import { onMessage, sendMessage, type PageConfig } from '@/lib/messaging';
-import { report } from './errors';
-import { gateOnConversation } from './frame-gate';
-import { runTeach } from './teach';
-import { watchConversation, type ConsoleHooks, type Source, type Watching } from './watch-console';
+import { report } from '@/lib/guard';
+import { gateOnConversation } from '@/lib/consoles/frame-gate';
+import { runTeach } from '@/components/teach/run-teach';
+import { watchConversation, type ConsoleHooks, type Source, type Watching } from './watch-conversation';
 
 export type { ConsoleHooks };
 

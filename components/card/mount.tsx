@@ -11,7 +11,7 @@ import cardCss from '@/components/card/card.css?inline';
 import { placeCard, type Box } from '@/components/card/placement';
 import { pageTheme } from '@/components/card/theme';
 import type { CardActions } from '@/components/card/types';
-import { guard } from './errors';
+import { guard } from '@/lib/guard';
 import { toModel, type ContentStore } from './store';
 
 function CardRoot({ store, actions }: { store: ContentStore; actions: CardActions }) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastStrip, normalize, prepare, stripPunct, toSimplified } from '@/lib/match/normalize';
+import { fastStrip, normalize, prepare, stripPunct, toSimplified } from '@/lib/match/match-normalize';
 
 describe('normalize', () => {
   it.each([

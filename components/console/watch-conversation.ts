@@ -4,19 +4,28 @@
  * The adapter can change under it (teach mode): it is read through `deps.adapter()`.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compensationsWithin, followUpText, pickAnswer, soundsLikeExcuse } from '@/components/card/logic';
-import type { CardActions } from '@/components/card/types';
+import { createCardActions } from '@/components/card/actions';
+import { soundsLikeExcuse } from '@/components/card/logic';
 import type { ChatMessage, ConsoleAdapter } from '@/lib/consoles/types';
+import { pageSignals } from '@/lib/consoles/page-signals';
 import { watchConsole, type ConsoleWatcher } from '@/lib/consoles/watcher';
 import { setLocale } from '@/lib/i18n';
-import { fillPlaceholders, insertText, keepCaret, readText, trackComposition } from '@/lib/insert';
-import { sendMessage, type PageCapture, type UsageEvent } from '@/lib/messaging';
+import { keepCaret, readText, trackComposition } from '@/lib/insert';
+import { sendMessage, type PageCapture } from '@/lib/messaging';
 import { getSettings, settingsItem, type Settings } from '@/lib/settings';
-import { budgetUseItem, remainingBudget, spendBudget } from './budget';
-import { guard, report } from './errors';
-import { setupKeyboard } from './keyboard';
-import { mountCard, type MountedCard } from './mount-card';
-import { createContentStore, currentCard, emptyCard, patchCard, visibleSuggestions, type ContentStore } from './store';
+import { budgetUseItem, remainingBudget, spendBudget } from '@/components/card/budget';
+import { guard, report } from '@/lib/guard';
+import { setupKeyboard } from '@/components/card/keyboard';
+import { mountCard, type MountedCard } from '@/components/card/mount';
+import {
+  cardOf,
+  createContentStore,
+  currentCard,
+  emptyCard,
+  patchCard,
+  visibleSuggestions,
+  type ContentStore,
+} from '@/components/card/store';
 
 /** What the rest of Huashu plugs into the console feature (wired in index.tsx). */
 export interface ConsoleHooks {
@@ -64,6 +73,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
   const composition = trackComposition();
   let watcher: ConsoleWatcher | null = null;
   let card: MountedCard | null = null;
+  const signals = pageSignals();
 
   const refreshPlaceholders = () =>
     store.setState({ placeholders: { buyer: current().conversationName(), order_id: current().orderId() } });
@@ -73,7 +83,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
 
   async function answer(m: ChatMessage) {
     const conv = m.conversation;
-    const card0 = store.getState().cards[conv] ?? emptyCard();
+    const card0 = cardOf(store.getState(), conv) ?? emptyCard();
     const seq = card0.seq + 1;
     // One state update (one render) for the new message and the names it may fill in.
     store.setState((s) => ({
@@ -95,31 +105,38 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     card?.reposition();
     try {
       const reply = await sendMessage('suggest', { text: m.text, url: location.href, conversation: conv });
-      if (store.getState().cards[conv]?.seq === seq) patchCard(store, conv, () => ({ status: 'ready', reply }));
+      if (cardOf(store.getState(), conv)?.seq === seq) patchCard(store, conv, () => ({ status: 'ready', reply }));
     } catch (e) {
       report('suggest', e);
-      if (store.getState().cards[conv]?.seq === seq)
+      if (cardOf(store.getState(), conv)?.seq === seq)
         patchCard(store, conv, () => ({ status: 'error', reply: undefined }));
     }
   }
 
   const attach = () => {
     watcher?.stop();
+    signals.settling(); // a new watcher reads the history on screen again
     // "waiting": running, no open conversation found yet; "ready" once watching it (automation contract).
     document.documentElement.dataset.huashu = 'waiting';
     const w = watchConsole(
       current(),
       {
-        onBuyerMessage: guard('buyer message', answer),
+        onBuyerMessage: guard('buyer message', (m: ChatMessage) => {
+          signals.answered();
+          return answer(m);
+        }),
         onAgentMessage: guard('agent message', (m: ChatMessage) => {
           patchCard(store, m.conversation, () => ({ lastAgentMessage: m.text }));
           deps.hooks.onAgentMessage(m);
         }),
         onConversationChange: guard('conversation change', (conversation: string) => {
+          signals.settling();
           store.setState({ conversation, notice: null });
           refreshPlaceholders();
           card?.reposition();
         }),
+        onCheck: () => signals.checked(),
+        onSettled: (conversation) => signals.settled(conversation),
       },
       { onError: (e) => report('watcher', e) },
     );
@@ -139,112 +156,23 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     );
   };
 
-  function insert(text: string, usage: UsageEvent): boolean {
-    const box = current().replyBox();
-    if (!box) {
-      store.setState({ notice: 'noReplyBox' });
-      return false;
-    }
-    const filled = fillPlaceholders(text, { buyer: current().conversationName(), order_id: current().orderId() });
-    store.setState({ notice: null });
-    // Async: waits for the agent's IME, then for the editor to take the text (lib/insert).
-    void insertText(box, filled, { caret, composition }).then((r) => {
-      if (!r.method && !r.skipped) store.setState({ notice: r.copied ? 'insertCopied' : 'insertFailed' });
-    });
-    sendMessage('recordUsage', usage).catch(() => {
-      // Usage stats are best effort.
-    });
-    return true;
-  }
-
-  const capture = (text: string): PageCapture => ({
-    text,
-    source: 'card',
-    buyer: current().conversationName(),
-    orderId: current().orderId(),
-    consoleId: current().id,
-    url: location.href,
+  const actions = createCardActions({
+    store,
+    adapter: current,
+    caret,
+    composition,
+    search: (query) => sendMessage('search', { query, limit: 5 }),
+    recordUsage: (event) => sendMessage('recordUsage', event),
+    budget: {
+      left: () => remainingBudget(settings.giftBudgetPerDay, settings.timeZone),
+      spend: (cost) => spendBudget(cost, settings.timeZone),
+    },
+    later: (fn, ms) => ctx.setTimeout(fn, ms),
+    onLogPromise: (capture) => deps.hooks.onLogPromise(capture),
+    onLogFeedback: (capture) => deps.hooks.onLogFeedback(capture),
+    teach: () => deps.teach(),
+    reposition: () => card?.reposition(),
   });
-
-  let searchTimer = 0;
-  let searchSeq = 0;
-  const tone = () => {
-    const s = store.getState();
-    const c = currentCard(s);
-    return c.toneOverride ?? c.reply?.register ?? s.defaultTone;
-  };
-  const conv = () => store.getState().conversation;
-
-  const actions: CardActions = {
-    insertAnswer: guard('insert', (s, rank) => {
-      const c = currentCard(store.getState());
-      if (
-        insert(pickAnswer(s.script, tone()).text, {
-          kind: 'insert',
-          packId: s.packId,
-          scriptId: s.scriptId,
-          rank,
-          message: c.message,
-          answer: pickAnswer(s.script, tone()).text,
-        })
-      )
-        patchCard(store, conv(), () => ({ selected: rank }));
-    }),
-    insertFollowUp: guard('insert follow-up', (s, f) => {
-      insert(followUpText(f), { kind: 'insert', packId: s.packId, scriptId: s.scriptId });
-    }),
-    insertCompensation: guard('insert compensation', async (s, c) => {
-      // Re-check the budget: another tab may have spent it since the card rendered.
-      if (c.kind === 'gift') {
-        await refreshBudget();
-        if (!compensationsWithin({ ...s.script, compensations: [c] }, store.getState().budgetLeft).shown.length) return;
-      }
-      if (insert(c.text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId }) && c.kind === 'gift' && c.cost)
-        await spendBudget(c.cost, settings.timeZone);
-      await refreshBudget();
-    }),
-    insertSearchResult: guard('insert search result', (s) => {
-      const text = pickAnswer(s.script, tone()).text;
-      insert(text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank: -1, answer: text });
-    }),
-    setTone: (t) => patchCard(store, conv(), () => ({ toneOverride: t })),
-    toggleCompensations: () => patchCard(store, conv(), (c) => ({ showCompensations: !c.showCompensations })),
-    toggleCollapsed: () => {
-      store.setState((s) => ({ collapsed: !s.collapsed, userToggled: true }));
-      card?.reposition();
-    },
-    hide: () => patchCard(store, conv(), () => ({ hidden: true })),
-    search: (query) => {
-      const seq = ++searchSeq;
-      store.setState((s) => ({
-        search: {
-          ...s.search,
-          query,
-          status: query.trim() ? 'loading' : 'idle',
-          results: query.trim() ? s.search.results : [],
-        },
-      }));
-      clearTimeout(searchTimer);
-      if (!query.trim()) return;
-      searchTimer = ctx.setTimeout(
-        guard('search', async () => {
-          const results = await sendMessage('search', { query, limit: 5 }).catch((e) => (report('search', e), []));
-          if (seq === searchSeq) store.setState({ search: { query, results, status: 'done' } });
-          sendMessage('recordUsage', { kind: 'search', message: query }).catch(() => {});
-        }),
-        150,
-      );
-    },
-    logPromise: guard('log promise', () => {
-      const box = current().replyBox();
-      const text = (box && readText(box).trim()) || currentCard(store.getState()).lastAgentMessage || '';
-      deps.hooks.onLogPromise(capture(text));
-    }),
-    logFeedback: guard('log feedback', () => {
-      deps.hooks.onLogFeedback(capture(currentCard(store.getState()).message ?? ''));
-    }),
-    teach: guard('teach', () => deps.teach()),
-  };
 
   attach();
   card = await mountCard(ctx, store, actions, {
@@ -294,6 +222,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     suspend: (suspended) => store.setState({ suspended }),
     stop() {
       watcher?.stop();
+      signals.clear();
       card?.remove();
       caret.stop();
       unwatchComposition();

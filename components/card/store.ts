@@ -71,8 +71,16 @@ export function createContentStore(initial: Partial<ContentState> = {}) {
 
 export type ContentStore = ReturnType<typeof createContentStore>;
 
+/**
+ * The card of `conversation`, if any. Conversations are keyed by the buyer's name, which can be any text
+ * ("constructor", "__proto__"): only the map's own entries count.
+ */
+export function cardOf(s: ContentState, conversation: string): ConversationCard | undefined {
+  return Object.hasOwn(s.cards, conversation) ? s.cards[conversation] : undefined;
+}
+
 export function currentCard(s: ContentState): ConversationCard {
-  return s.cards[s.conversation] ?? emptyCard();
+  return cardOf(s, s.conversation) ?? emptyCard();
 }
 
 /** Update the open conversation's card. */
@@ -82,7 +90,7 @@ export function patchCard(
   patch: (c: ConversationCard) => Partial<ConversationCard>,
 ) {
   store.setState((s) => {
-    const card = s.cards[conversation] ?? emptyCard();
+    const card = cardOf(s, conversation) ?? emptyCard();
     return { cards: { ...s.cards, [conversation]: { ...card, ...patch(card) } } };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detect, isSocial, partKind } from '@/lib/match/detect';
+import { detect, isSocial, partKind } from '@/lib/match/question-detect';
 import { detectRegister } from '@/lib/match/register';
 
 describe('question detection', () => {

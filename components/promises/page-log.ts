@@ -23,7 +23,7 @@ import {
   type PageCapture,
 } from '@/lib/messaging';
 import { capturePage, orderIdFor, type CaptureKind } from '@/lib/promises/capture';
-import { detectPromise } from '@/lib/promises/detect';
+import { detectPromise } from '@/lib/promises/promise-detect';
 import { parseDue } from '@/lib/promises/due';
 import { resolveTimeZone } from '@/lib/time/civil';
 import { DEFAULT_SETTINGS, getSettings } from '@/lib/settings';

@@ -3,7 +3,7 @@
  * suggestions; otherwise the keys go to the page untouched.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { guard } from './errors';
+import { guard } from '@/lib/guard';
 
 export interface KeyboardTarget {
   /** How many suggestions are showing (0 = leave the keys alone). */

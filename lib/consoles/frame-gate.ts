@@ -6,7 +6,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { checkDelay, frameEligible, frameView, type FrameView } from '@/lib/consoles/frames';
-import { guard } from './errors';
+import { guard } from '@/lib/guard';
 
 export interface GateOptions {
   /** Does the frame hold a conversation now? */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPromise } from '@/lib/promises/detect';
+import { detectPromise } from '@/lib/promises/promise-detect';
 
 // Written for these tests (not taken from any store's chat logs).
 const PROMISES = [

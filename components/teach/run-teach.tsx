@@ -7,15 +7,14 @@ import { useEffect, useRef, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { isEditable } from '@/lib/consoles/dom';
 import { sitePattern } from '@/lib/consoles/match-pattern';
-import { createProfileAdapter } from '@/lib/consoles/profile';
 import { deriveProfile, type TeachResult } from '@/lib/consoles/teach';
+import { pickFor, summarize, type TeachStep, type TeachSummary } from '@/lib/consoles/teach-pick';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { ConsoleProfile } from '@/lib/pack/schema';
-import { report } from './errors';
+import { report } from '@/lib/guard';
 
-type Step = 'list' | 'buyer' | 'reply' | 'name' | 'review';
+type Step = TeachStep | 'review';
 const STEP_TEXT: Record<Exclude<Step, 'review'>, MessageKey> = {
   list: 'teachStepList',
   buyer: 'teachStepBuyer',
@@ -42,49 +41,10 @@ const CSS = `
 
 const isOurs = (e: Event) => e.composedPath().some((n) => n instanceof Element && n.hasAttribute('data-huashu-ui'));
 
-/** Step 1 is clicked on a message more often than on the list itself: widen to the scrolling list. */
-function listAround(el: Element): Element {
-  for (let c: Element | null = el; c && c !== document.body; c = c.parentElement) {
-    const style = getComputedStyle(c);
-    if (/(auto|scroll)/.test(style.overflowY) && c.scrollHeight >= c.clientHeight && c.children.length >= 1) return c;
-    if (c.getAttribute('role') === 'log' || c.hasAttribute('aria-live')) return c;
-  }
-  for (let c: Element | null = el; c && c !== document.body; c = c.parentElement) if (c.children.length >= 3) return c;
-  return el;
-}
-
-function pick(step: Step, el: Element): Element {
-  if (step === 'list') return listAround(el);
-  if (step === 'reply') return el.closest('textarea, input, [contenteditable]:not([contenteditable="false"])') ?? el;
-  return el;
-}
-
-interface Summary {
-  messages: number;
-  buyer: number;
-  lastBuyer?: string;
-  reply: boolean;
-  name?: string;
-}
-
-function summarize(profile: ConsoleProfile): Summary {
-  const a = createProfileAdapter(profile);
-  const rows = a.messages();
-  const buyerRows = rows.filter((r) => a.isBuyer(r));
-  const last = buyerRows.at(-1);
-  return {
-    messages: rows.length,
-    buyer: buyerRows.length,
-    lastBuyer: last ? a.text(last) : undefined,
-    reply: isEditable(a.replyBox()),
-    name: a.conversationName(),
-  };
-}
-
 function TeachPanel({ onFinish }: { onFinish(profile: ConsoleProfile | null): void }) {
   const [step, setStep] = useState<Step>('list');
   const [hover, setHover] = useState<DOMRect | null>(null);
-  const [result, setResult] = useState<(TeachResult & { summary?: Summary }) | null>(null);
+  const [result, setResult] = useState<(TeachResult & { summary?: TeachSummary }) | null>(null);
   const picks = useRef<{ list?: Element; buyer?: Element; reply?: Element; name?: Element }>({});
 
   const review = () => {
@@ -105,7 +65,7 @@ function TeachPanel({ onFinish }: { onFinish(profile: ConsoleProfile | null): vo
     const target = (e: Event) => e.composedPath()[0] as Element;
     const onMove = (e: MouseEvent) => {
       if (isOurs(e) || !(target(e) instanceof Element)) return setHover(null);
-      setHover(pick(step, target(e)).getBoundingClientRect());
+      setHover(pickFor(step as TeachStep, target(e)).getBoundingClientRect());
     };
     const swallow = (e: Event) => {
       if (isOurs(e)) return;
@@ -115,7 +75,7 @@ function TeachPanel({ onFinish }: { onFinish(profile: ConsoleProfile | null): vo
     const onClick = (e: MouseEvent) => {
       if (isOurs(e) || !(target(e) instanceof Element)) return;
       swallow(e);
-      const el = pick(step, target(e));
+      const el = pickFor(step as TeachStep, target(e));
       picks.current = { ...picks.current, [step]: el };
       if (step === 'list') setStep('buyer');
       else if (step === 'buyer') setStep('reply');

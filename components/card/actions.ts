@@ -1,0 +1,140 @@
+/**
+ * What the card's buttons and keys do, on the card state (store.ts): insert an answer, a follow-up, a
+ * compensation within the gift budget or a search result into the reply box, change tone, search the
+ * library, log a promise or feedback. Everything the page or the extension provides comes in `deps`, so
+ * the rules run in unit tests without a console.
+ */
+import type { CaretKeeper } from '@/lib/insert/caret';
+import type { CompositionTracker } from '@/lib/insert/composition';
+import type { ConsoleAdapter } from '@/lib/consoles/types';
+import { guard, report } from '@/lib/guard';
+import { fillPlaceholders, insertText, readText } from '@/lib/insert';
+import type { PageCapture, SuggestionView, UsageEvent } from '@/lib/messaging';
+import { compensationsWithin, followUpText, pickAnswer } from './logic';
+import { currentCard, patchCard, type ContentStore } from './store';
+import type { CardActions } from './types';
+
+export interface CardActionDeps {
+  store: ContentStore;
+  adapter(): ConsoleAdapter;
+  caret?: CaretKeeper;
+  /** The agent's input method: insertion waits for a composition to end. */
+  composition?: CompositionTracker;
+  /** Library search (the background's `search`). */
+  search(query: string): Promise<SuggestionView[]>;
+  /** Usage stats, best effort (the background's `recordUsage`). */
+  recordUsage(event: UsageEvent): Promise<void>;
+  budget: { left(): Promise<number>; spend(cost: number): Promise<void> };
+  /** Delay a call (the content script context's setTimeout, dropped when the script is invalidated). */
+  later(fn: () => void, ms: number): number;
+  onLogPromise(capture: PageCapture): void;
+  onLogFeedback(capture: PageCapture): void;
+  teach(): void;
+  reposition(): void;
+}
+
+/** Typing pauses this long before the library is searched. */
+export const SEARCH_DELAY_MS = 150;
+
+export function createCardActions(deps: CardActionDeps): CardActions {
+  const { store } = deps;
+  const current = deps.adapter;
+  const conv = () => store.getState().conversation;
+  const tone = () => {
+    const s = store.getState();
+    const c = currentCard(s);
+    return c.toneOverride ?? c.reply?.register ?? s.defaultTone;
+  };
+  const refreshBudget = async () => store.setState({ budgetLeft: await deps.budget.left() });
+
+  function insert(text: string, usage: UsageEvent): boolean {
+    const box = current().replyBox();
+    if (!box) {
+      store.setState({ notice: 'noReplyBox' });
+      return false;
+    }
+    const filled = fillPlaceholders(text, { buyer: current().conversationName(), order_id: current().orderId() });
+    store.setState({ notice: null });
+    // Async: waits for the agent's IME, then for the editor to take the text (lib/insert); never throws.
+    void insertText(box, filled, { caret: deps.caret, composition: deps.composition }).then((r) => {
+      if (!r.method && !r.skipped) store.setState({ notice: r.copied ? 'insertCopied' : 'insertFailed' });
+    });
+    deps.recordUsage(usage).catch(() => {
+      // Usage stats are best effort.
+    });
+    return true;
+  }
+
+  const capture = (text: string): PageCapture => ({
+    text,
+    source: 'card',
+    buyer: current().conversationName(),
+    orderId: current().orderId(),
+    consoleId: current().id,
+    url: location.href,
+  });
+
+  let searchTimer: number | undefined;
+  let searchSeq = 0;
+
+  return {
+    insertAnswer: guard('insert', (s, rank) => {
+      const c = currentCard(store.getState());
+      const text = pickAnswer(s.script, tone()).text;
+      if (
+        insert(text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank, message: c.message, answer: text })
+      )
+        patchCard(store, conv(), () => ({ selected: rank }));
+    }),
+    insertFollowUp: guard('insert follow-up', (s, f) => {
+      insert(followUpText(f), { kind: 'insert', packId: s.packId, scriptId: s.scriptId });
+    }),
+    insertCompensation: guard('insert compensation', async (s, c) => {
+      // Re-check the budget: another tab may have spent it since the card rendered.
+      if (c.kind === 'gift') {
+        await refreshBudget();
+        if (!compensationsWithin({ ...s.script, compensations: [c] }, store.getState().budgetLeft).shown.length) return;
+      }
+      if (insert(c.text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId }) && c.kind === 'gift' && c.cost)
+        await deps.budget.spend(c.cost);
+      await refreshBudget();
+    }),
+    insertSearchResult: guard('insert search result', (s) => {
+      const text = pickAnswer(s.script, tone()).text;
+      insert(text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank: -1, answer: text });
+    }),
+    setTone: (t) => patchCard(store, conv(), () => ({ toneOverride: t })),
+    toggleCompensations: () => patchCard(store, conv(), (c) => ({ showCompensations: !c.showCompensations })),
+    toggleCollapsed: () => {
+      store.setState((s) => ({ collapsed: !s.collapsed, userToggled: true }));
+      deps.reposition();
+    },
+    hide: () => patchCard(store, conv(), () => ({ hidden: true })),
+    search: (query) => {
+      const seq = ++searchSeq;
+      const q = query.trim();
+      store.setState((s) => ({
+        search: { ...s.search, query, status: q ? 'loading' : 'idle', results: q ? s.search.results : [] },
+      }));
+      clearTimeout(searchTimer);
+      if (!q) return;
+      searchTimer = deps.later(
+        guard('search', async () => {
+          const results = await deps.search(query).catch((e) => (report('search', e), []));
+          if (seq === searchSeq) store.setState({ search: { query, results, status: 'done' } });
+          deps.recordUsage({ kind: 'search', message: query }).catch(() => {});
+        }),
+        SEARCH_DELAY_MS,
+      );
+    },
+    logPromise: guard('log promise', () => {
+      const box = current().replyBox();
+      const text = (box && readText(box).trim()) || currentCard(store.getState()).lastAgentMessage || '';
+      deps.onLogPromise(capture(text));
+    }),
+    logFeedback: guard('log feedback', () => {
+      deps.onLogFeedback(capture(currentCard(store.getState()).message ?? ''));
+    }),
+    teach: guard('teach', () => deps.teach()),
+  };
+}
