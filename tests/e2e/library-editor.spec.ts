@@ -7,21 +7,9 @@
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { ask, suggest } from './library-helpers';
 
 const teaPath = resolve(import.meta.dirname, '../fixtures/packs/tea-shop.json');
-
-async function ask<T>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    ([type, data]) => chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }),
-    [type, data] as const,
-  );
-  if (reply?.err) throw new Error(JSON.stringify(reply.err));
-  return reply.res as T;
-}
-interface Reply {
-  suggestions: { scriptId: string; script: { answers: { text: string }[]; questions: string[] } }[];
-}
-const suggest = (page: Page, text: string) => ask<Reply>(page, 'suggest', { text, url: 'http://127.0.0.1/x' });
 
 async function withTeaPack(openExtensionPage: (p: string) => Promise<Page>) {
   const page = await openExtensionPage('sidepanel.html#scripts');

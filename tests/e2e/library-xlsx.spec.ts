@@ -10,44 +10,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/universal';
 import { expect, test } from './fixtures';
+import { dumpLibrary, topIds } from './library-helpers';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function ask<T>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    ([type, data]) => chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }),
-    [type, data] as const,
-  );
-  if (reply?.err) throw new Error(JSON.stringify(reply.err));
-  return reply.res as T;
-}
-const topIds = async (page: Page, text: string) =>
-  (
-    await ask<{ suggestions: { packId: string; scriptId: string }[] }>(page, 'suggest', {
-      text,
-      url: 'http://127.0.0.1/x',
-    })
-  ).suggestions.map((s) => `${s.packId}/${s.scriptId}`);
-
-/** Packs and overrides as stored in IndexedDB (raw API, not through the app). */
-function dumpLibrary(page: Page) {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const r = indexedDB.open('huashu');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const all = (store: string) =>
-      new Promise<unknown[]>((ok, fail) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-    const out = { packs: await all('packs'), overrides: await all('overrides') };
-    db.close();
-    return out;
-  });
-}
 
 async function openScripts(openExtensionPage: (p: string) => Promise<Page>) {
   const page = await openExtensionPage('sidepanel.html#scripts');
