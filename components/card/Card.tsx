@@ -7,22 +7,29 @@ import { t } from '@/lib/i18n';
 import { fillPlaceholders } from '@/lib/insert/placeholders';
 import type { SuggestionView } from '@/lib/messaging';
 import { compensationsWithin, followUpText, hasToneChoice, pickAnswer } from './logic';
-import type { CardActions, CardModel } from './types';
+import type { CardActions, CardModel, OpenQuestion } from './types';
 
 const keepFocus = (e: React.MouseEvent) => e.preventDefault();
+
+/** Suggestions shown for each earlier question of the buyer's turn (the newest question shows all). */
+const EARLIER_SUGGESTIONS = 2;
 
 function Suggestion({
   s,
   rank,
   model,
   actions,
+  question,
 }: {
   s: SuggestionView;
   rank: number;
   model: CardModel;
   actions: CardActions;
+  /** Set for an earlier question of the turn: no Alt shortcut (those insert the newest question's answers). */
+  question?: string;
 }) {
   const answer = pickAnswer(s.script, model.tone);
+  const key = question === undefined;
   return (
     <li>
       <button
@@ -32,16 +39,16 @@ function Suggestion({
         data-script-id={s.scriptId}
         data-pack-id={s.packId}
         data-tone={answer.tone}
-        aria-keyshortcuts={`Alt+${rank + 1}`}
+        aria-keyshortcuts={key ? `Alt+${rank + 1}` : undefined}
         onMouseDown={keepFocus}
-        onClick={() => actions.insertAnswer(s, rank)}
+        onClick={() => (key ? actions.insertAnswer(s, rank) : actions.insertAnswer(s, rank, question))}
       >
         <span className="hs-row">
           <span className="hs-title">{s.title}</span>
           <span className="hs-conf" title={t('cardConfidence', Math.round(s.confidence * 100))}>
             {Math.round(s.confidence * 100)}%
           </span>
-          <kbd>Alt+{rank + 1}</kbd>
+          {key && <kbd>Alt+{rank + 1}</kbd>}
         </span>
         <span className="hs-text">{fillPlaceholders(answer.text, model.placeholders)}</span>
       </button>
@@ -114,6 +121,43 @@ function Extras({ model, actions }: { model: CardModel; actions: CardActions }) 
         </div>
       )}
     </>
+  );
+}
+
+/** The buyer message a group of suggestions answers. */
+function Asked({ text }: { text: string }) {
+  return (
+    <p className="hs-asked" data-testid="huashu-question-text" title={text}>
+      {text}
+    </p>
+  );
+}
+
+/** An earlier question of the buyer's open turn, with its own suggestions (not a question: not shown). */
+function Earlier({ q, model, actions }: { q: OpenQuestion; model: CardModel; actions: CardActions }) {
+  if (q.status === 'ready' && !q.reply?.needsAnswer) return null;
+  const suggestions = q.reply?.needsAnswer ? q.reply.suggestions.slice(0, EARLIER_SUGGESTIONS) : [];
+  return (
+    <section className="hs-question hs-earlier" data-testid="huashu-question" data-status={q.status}>
+      <Asked text={q.message} />
+      {q.status === 'loading' && <p className="hs-muted">{t('cardLoading')}</p>}
+      {q.status === 'error' && <p className="hs-muted">{t('cardError')}</p>}
+      {q.status === 'ready' && suggestions.length === 0 && <p className="hs-muted">{t('cardNothing')}</p>}
+      {suggestions.length > 0 && (
+        <ol className="hs-list">
+          {suggestions.map((s, i) => (
+            <Suggestion
+              key={`${s.packId}/${s.scriptId}`}
+              s={s}
+              rank={i}
+              model={model}
+              actions={actions}
+              question={q.message}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }
 
@@ -235,29 +279,37 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
               {t('cardNoReplyBox')}
             </p>
           )}
-          {model.status === 'loading' && (
-            <p className="hs-muted" data-testid="huashu-loading">
-              {t('cardLoading')}
-            </p>
-          )}
-          {model.status === 'error' && (
-            <p className="hs-muted" data-testid="huashu-error">
-              {t('cardError')}
-            </p>
-          )}
-          {model.status === 'ready' && suggestions.length === 0 && (
-            <p className="hs-muted" data-testid="huashu-empty">
-              {t('cardNothing')}
-            </p>
-          )}
-          {suggestions.length > 0 && (
-            <ol className="hs-list">
-              {suggestions.map((s, i) => (
-                <Suggestion key={`${s.packId}/${s.scriptId}`} s={s} rank={i} model={model} actions={actions} />
-              ))}
-            </ol>
+          {model.status !== 'idle' && (
+            <section className="hs-question" data-testid="huashu-question" data-status={model.status}>
+              {model.earlier.length > 0 && model.message !== undefined && <Asked text={model.message} />}
+              {model.status === 'loading' && (
+                <p className="hs-muted" data-testid="huashu-loading">
+                  {t('cardLoading')}
+                </p>
+              )}
+              {model.status === 'error' && (
+                <p className="hs-muted" data-testid="huashu-error">
+                  {t('cardError')}
+                </p>
+              )}
+              {model.status === 'ready' && suggestions.length === 0 && (
+                <p className="hs-muted" data-testid="huashu-empty">
+                  {t('cardNothing')}
+                </p>
+              )}
+              {suggestions.length > 0 && (
+                <ol className="hs-list">
+                  {suggestions.map((s, i) => (
+                    <Suggestion key={`${s.packId}/${s.scriptId}`} s={s} rank={i} model={model} actions={actions} />
+                  ))}
+                </ol>
+              )}
+            </section>
           )}
           <Extras model={model} actions={actions} />
+          {model.earlier.map((q) => (
+            <Earlier key={q.seq} q={q} model={model} actions={actions} />
+          ))}
           <Search model={model} actions={actions} />
         </div>
       )}

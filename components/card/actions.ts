@@ -75,13 +75,12 @@ export function createCardActions(deps: CardActionDeps): CardActions {
   let searchSeq = 0;
 
   return {
-    insertAnswer: guard('insert', (s, rank) => {
-      const c = currentCard(store.getState());
+    insertAnswer: guard('insert', (s, rank, question) => {
+      const message = question ?? currentCard(store.getState()).message;
       const text = pickAnswer(s.script, tone()).text;
-      if (
-        insert(text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank, message: c.message, answer: text })
-      )
-        patchCard(store, conv(), () => ({ selected: rank }));
+      const usage: UsageEvent = { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank, message, answer: text };
+      // The newest question's extras (follow-ups, compensations) follow the suggestion inserted last.
+      if (insert(text, usage) && question === undefined) patchCard(store, conv(), () => ({ selected: rank }));
     }),
     insertFollowUp: guard('insert follow-up', (s, f) => {
       insert(followUpText(f), { kind: 'insert', packId: s.packId, scriptId: s.scriptId });

@@ -23,7 +23,9 @@ import {
   currentCard,
   emptyCard,
   patchCard,
+  settleQuestion,
   visibleSuggestions,
+  withQuestion,
   type ContentStore,
 } from '@/components/card/store';
 
@@ -82,33 +84,20 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
 
   async function answer(m: ChatMessage) {
     const conv = m.conversation;
-    const card0 = cardOf(store.getState(), conv) ?? emptyCard();
-    const seq = card0.seq + 1;
-    // One state update (one render) for the new message and the names it may fill in.
+    const seq = (cardOf(store.getState(), conv)?.seq ?? 0) + 1;
+    // One state update (one render) for the new message and the names it may fill in. A question of the same
+    // buyer turn that is still open stays on the card below it.
     store.setState((s) => ({
       placeholders: { buyer: current().conversationName(), order_id: current().orderId() },
-      cards: {
-        ...s.cards,
-        [conv]: {
-          ...card0,
-          seq,
-          status: 'loading',
-          message: m.text,
-          hidden: false,
-          selected: 0,
-          showCompensations: false,
-          toneOverride: undefined,
-        },
-      },
+      cards: { ...s.cards, [conv]: withQuestion(cardOf(s, conv) ?? emptyCard(), seq, m.text) },
     }));
     card?.reposition();
     try {
       const reply = await sendMessage('suggest', { text: m.text, url: location.href, conversation: conv });
-      if (cardOf(store.getState(), conv)?.seq === seq) patchCard(store, conv, () => ({ status: 'ready', reply }));
+      settleQuestion(store, conv, seq, { status: 'ready', reply });
     } catch (e) {
       report('suggest', e);
-      if (cardOf(store.getState(), conv)?.seq === seq)
-        patchCard(store, conv, () => ({ status: 'error', reply: undefined }));
+      settleQuestion(store, conv, seq, { status: 'error', reply: undefined });
     }
   }
 
@@ -125,7 +114,8 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
           return answer(m);
         }),
         onAgentMessage: guard('agent message', (m: ChatMessage) => {
-          patchCard(store, m.conversation, () => ({ lastAgentMessage: m.text }));
+          // The agent replied: the buyer's turn is answered (the card keeps the newest question's suggestions).
+          patchCard(store, m.conversation, () => ({ lastAgentMessage: m.text, replied: true, earlier: [] }));
           deps.hooks.onAgentMessage(m);
         }),
         onConversationChange: guard('conversation change', (conversation: string) => {
@@ -135,6 +125,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
           card?.reposition();
         }),
         onCheck: () => signals.checked(),
+        onOpenTurn: () => signals.turnRead(),
         onSettled: (conversation) => signals.settled(conversation),
       },
       { onError: (e) => report('watcher', e) },

@@ -50,6 +50,7 @@ function model(over: Partial<CardModel> = {}): CardModel {
       register: 'formal',
       suggestions: [view(shipping, 0.9), view(discount, 0.4)],
     },
+    earlier: [],
     tone: 'formal',
     selected: 0,
     showCompensations: false,
