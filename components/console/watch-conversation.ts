@@ -75,6 +75,8 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
   let watcher: ConsoleWatcher | null = null;
   let card: MountedCard | null = null;
   const signals = pageSignals();
+  /** Buyer rows already answered, per conversation: kept when teach mode re-attaches the watcher. */
+  const reported = new Map<string, Set<string>>();
 
   const refreshPlaceholders = () =>
     store.setState({ placeholders: { buyer: current().conversationName(), order_id: current().orderId() } });
@@ -128,7 +130,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
         onOpenTurn: () => signals.turnRead(),
         onSettled: (conversation) => signals.settled(conversation),
       },
-      { onError: (e) => report('watcher', e) },
+      { onError: (e) => report('watcher', e), reported },
     );
     watcher = w;
     store.setState({

@@ -23,6 +23,11 @@ export interface WatchOptions {
   maxBatch?: number;
   /** How many buyer rows of the open turn are reported at most (the newest). */
   maxOpenTurn?: number;
+  /**
+   * What was reported, per conversation: pass the same map to the next watcher of the page (a new adapter
+   * after teach mode) so it does not report the open turns again.
+   */
+  reported?: Map<string, Set<string>>;
   /** Conversation key when the adapter knows no name. Default: the page's path, query and hash. */
   fallbackConversation?: () => string;
   onError?: (e: unknown) => void;
@@ -84,7 +89,7 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
   let prevKeys: string[] = [];
   let prevRows: Element[] = [];
   /** Buyer rows already reported, per conversation (see turnKey). */
-  const reported = new Map<string, Set<string>>();
+  const reported = opts.reported ?? new Map<string, Set<string>>();
   let settleUntil = 0;
   let touched = false;
   let scheduled = false;
