@@ -27,6 +27,8 @@ export interface ConversationCard {
   earlier: OpenQuestion[];
   /** The agent replied after the newest question: the next buyer message starts a new turn. */
   replied: boolean;
+  /** The newest question was recorded as a miss (once per question, however the agent answers it). */
+  missed?: boolean;
 }
 
 export interface ContentState {
@@ -121,6 +123,7 @@ export function withQuestion(card: ConversationCard, seq: number, message: strin
     showCompensations: false,
     toneOverride: undefined,
     replied: false,
+    missed: false,
     earlier: earlier.slice(0, MAX_OPEN_QUESTIONS - 1),
   };
 }

@@ -97,6 +97,11 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     try {
       const reply = await sendMessage('suggest', { text: m.text, url: location.href, conversation: conv });
       settleQuestion(store, conv, seq, { status: 'ready', reply });
+      // A buyer question the card has nothing for: the lead's "missed questions" (stays on this machine).
+      if (reply.needsAnswer && reply.suggestions.length === 0) {
+        if (cardOf(store.getState(), conv)?.seq === seq) patchCard(store, conv, () => ({ missed: true }));
+        sendMessage('recordUsage', { kind: 'miss', message: m.text }).catch((e) => report('record miss', e));
+      }
     } catch (e) {
       report('suggest', e);
       settleQuestion(store, conv, seq, { status: 'error', reply: undefined });

@@ -41,7 +41,7 @@ export function StatsView() {
   const mine = useMemo(() => (usage ? statsFromUsage(usage, '', titleOf) : undefined), [usage, titleOf]);
   if (!mine || !packs) return null;
   const report = merged?.report ?? mine;
-  const missed = groupMissed(report.missed);
+  const missed = groupMissed(report.missed, 0.5, 'newest');
   const unused = neverUsed(report, effective);
   const title = (packId: string, scriptId: string, fallback?: string) =>
     titleOf(packId, scriptId) ?? fallback ?? scriptId;
@@ -138,7 +138,7 @@ export function StatsView() {
       <h4>{t('libStatsMissed')}</h4>
       <ol data-testid="stats-missed">
         {missed.slice(0, 30).map((g) => (
-          <li key={g.label} data-count={g.count}>
+          <li key={g.label} data-testid="missed-question" data-count={g.count}>
             <details>
               <summary>
                 “{clip(g.label, 60)}” ×{g.count}
