@@ -3,7 +3,7 @@
  * model comes in, clicks go out through `actions`. Buttons keep the focus in the console's reply box
  * (mousedown is cancelled), so an insert lands at the agent's caret.
  */
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import { fillPlaceholders } from '@/lib/insert/placeholders';
 import type { SuggestionView } from '@/lib/messaging';
 import { compensationsWithin, followUpText, hasToneChoice, pickAnswer } from './logic';
@@ -13,6 +13,12 @@ const keepFocus = (e: React.MouseEvent) => e.preventDefault();
 
 /** Suggestions shown for each earlier question of the buyer's turn (the newest question shows all). */
 const EARLIER_SUGGESTIONS = 2;
+
+const NOTICE_TEXT: Record<NonNullable<CardModel['notice']>, MessageKey> = {
+  noReplyBox: 'cardNoReplyBox',
+  insertCopied: 'cardInsertCopied',
+  insertFailed: 'cardInsertFailed',
+};
 
 function Suggestion({
   s,
@@ -274,9 +280,9 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
               {t('cardExcuseHint')}
             </p>
           )}
-          {model.notice === 'noReplyBox' && (
-            <p className="hs-hint" data-testid="huashu-notice" role="alert">
-              {t('cardNoReplyBox')}
+          {model.notice && (
+            <p className="hs-hint" data-testid="huashu-notice" data-notice={model.notice} role="alert">
+              {t(NOTICE_TEXT[model.notice])}
             </p>
           )}
           {model.status !== 'idle' && (
