@@ -5,6 +5,7 @@
  */
 import { t, type MessageKey } from '@/lib/i18n';
 import { fillPlaceholders } from '@/lib/insert/placeholders';
+import type { FeaturedPick } from '@/lib/match/types';
 import type { SuggestionView } from '@/lib/messaging';
 import { compensationsWithin, followUpText, hasToneChoice, pickAnswer } from './logic';
 import type { CardActions, CardModel, OpenQuestion } from './types';
@@ -26,6 +27,7 @@ function Suggestion({
   model,
   actions,
   question,
+  offset = 0,
 }: {
   s: SuggestionView;
   rank: number;
@@ -33,9 +35,13 @@ function Suggestion({
   actions: CardActions;
   /** Set for an earlier question of the turn: no Alt shortcut (those insert the newest question's answers). */
   question?: string;
+  /** Shortcuts taken before this list (the featured product takes Alt+1). */
+  offset?: number;
 }) {
   const answer = pickAnswer(s.script, model.tone);
   const key = question === undefined;
+  const n = rank + 1 + offset;
+  const shortcut = key && n <= 3;
   return (
     <li>
       <button
@@ -45,7 +51,7 @@ function Suggestion({
         data-script-id={s.scriptId}
         data-pack-id={s.packId}
         data-tone={answer.tone}
-        aria-keyshortcuts={key ? `Alt+${rank + 1}` : undefined}
+        aria-keyshortcuts={shortcut ? `Alt+${n}` : undefined}
         onMouseDown={keepFocus}
         onClick={() => (key ? actions.insertAnswer(s, rank) : actions.insertAnswer(s, rank, question))}
       >
@@ -54,7 +60,7 @@ function Suggestion({
           <span className="hs-conf" title={t('cardConfidence', Math.round(s.confidence * 100))}>
             {Math.round(s.confidence * 100)}%
           </span>
-          {key && <kbd>Alt+{rank + 1}</kbd>}
+          {shortcut && <kbd>Alt+{n}</kbd>}
         </span>
         <span className="hs-text">{fillPlaceholders(answer.text, model.placeholders)}</span>
       </button>
@@ -127,6 +133,29 @@ function Extras({ model, actions }: { model: CardModel; actions: CardActions }) 
         </div>
       )}
     </>
+  );
+}
+
+/** The featured product's pitch, first on a choice question ("which model should I take"): Alt+1. */
+function FeaturedPitch({ f, model, actions }: { f: FeaturedPick; model: CardModel; actions: CardActions }) {
+  return (
+    <button
+      type="button"
+      className="hs-suggestion hs-featured"
+      data-testid="huashu-featured"
+      data-featured-id={f.id}
+      data-pack-id={f.packId}
+      aria-keyshortcuts="Alt+1"
+      onMouseDown={keepFocus}
+      onClick={() => actions.insertFeatured(f)}
+    >
+      <span className="hs-row">
+        <span className="hs-badge">{t('cardFeatured')}</span>
+        <span className="hs-title">{f.name}</span>
+        <kbd>Alt+1</kbd>
+      </span>
+      <span className="hs-text">{fillPlaceholders(f.pitch, model.placeholders)}</span>
+    </button>
   );
 }
 
@@ -211,6 +240,7 @@ function Search({ model, actions }: { model: CardModel; actions: CardActions }) 
 
 export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
   const suggestions = model.reply?.needsAnswer ? model.reply.suggestions : [];
+  const featured = model.status === 'ready' && model.reply?.needsAnswer ? model.reply.featured : undefined;
   const top = suggestions[model.selected] ?? suggestions[0];
   return (
     <section
@@ -298,15 +328,23 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
                   {t('cardError')}
                 </p>
               )}
-              {model.status === 'ready' && suggestions.length === 0 && (
+              {model.status === 'ready' && suggestions.length === 0 && !featured && (
                 <p className="hs-muted" data-testid="huashu-empty">
                   {t('cardNothing')}
                 </p>
               )}
+              {featured && <FeaturedPitch f={featured} model={model} actions={actions} />}
               {suggestions.length > 0 && (
                 <ol className="hs-list">
                   {suggestions.map((s, i) => (
-                    <Suggestion key={`${s.packId}/${s.scriptId}`} s={s} rank={i} model={model} actions={actions} />
+                    <Suggestion
+                      key={`${s.packId}/${s.scriptId}`}
+                      s={s}
+                      rank={i}
+                      model={model}
+                      actions={actions}
+                      offset={featured ? 1 : 0}
+                    />
                   ))}
                 </ol>
               )}

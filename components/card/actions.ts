@@ -101,6 +101,10 @@ export function createCardActions(deps: CardActionDeps): CardActions {
       // The newest question's extras (follow-ups, compensations) follow the suggestion inserted last.
       if (question === undefined) patchCard(store, conv(), () => ({ selected: rank }));
     }),
+    insertFeatured: guard('insert featured', (f) => {
+      const message = currentCard(store.getState()).message;
+      insert(f.pitch, { kind: 'insert', packId: f.packId, featuredId: f.id, message, answer: f.pitch });
+    }),
     insertFollowUp: guard('insert follow-up', (s, f) => {
       insert(followUpText(f), { kind: 'insert', packId: s.packId, scriptId: s.scriptId });
     }),

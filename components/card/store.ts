@@ -7,7 +7,8 @@ import type { Register } from '@/components/card/logic';
 import type { Placement } from '@/components/card/placement';
 import type { CardModel, OpenQuestion } from '@/components/card/types';
 import type { PlaceholderValues } from '@/lib/insert/placeholders';
-import type { SuggestReply } from '@/lib/messaging';
+import type { FeaturedPick } from '@/lib/match/types';
+import type { SuggestReply, SuggestionView } from '@/lib/messaging';
 
 /** Questions of one buyer turn the card shows at most (the newest and four earlier ones). */
 export const MAX_OPEN_QUESTIONS = 5;
@@ -173,4 +174,22 @@ export function visibleSuggestions(s: ContentState) {
   const c = currentCard(s);
   if (s.collapsed || c.hidden || c.status !== 'ready' || !c.reply?.needsAnswer) return [];
   return c.reply.suggestions;
+}
+
+/** What Alt+1…3 insert: the featured product's pitch first when the card shows one, then the suggestions. */
+export type Shortcut =
+  { kind: 'featured'; featured: FeaturedPick } | { kind: 'suggestion'; s: SuggestionView; rank: number };
+
+export function shortcutTargets(s: ContentState): Shortcut[] {
+  const featured = visibleFeatured(s);
+  const out: Shortcut[] = featured ? [{ kind: 'featured', featured }] : [];
+  visibleSuggestions(s).forEach((x, rank) => out.push({ kind: 'suggestion', s: x, rank }));
+  return out.slice(0, 3);
+}
+
+/** The featured product the card shows first, if any (a choice question while a product is featured). */
+export function visibleFeatured(s: ContentState): FeaturedPick | undefined {
+  const c = currentCard(s);
+  if (s.collapsed || c.hidden || c.status !== 'ready' || !c.reply?.needsAnswer) return undefined;
+  return c.reply.featured;
 }

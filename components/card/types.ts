@@ -1,4 +1,5 @@
 import type { PlaceholderValues } from '@/lib/insert/placeholders';
+import type { FeaturedPick } from '@/lib/match/types';
 import type { SuggestReply, SuggestionView } from '@/lib/messaging';
 import type { Compensation, FollowUp } from '@/lib/pack/schema';
 import type { Register } from './logic';
@@ -42,6 +43,8 @@ export interface CardModel {
 export interface CardActions {
   /** Insert a suggestion; `question` when it answers an earlier question of the turn (not the newest). */
   insertAnswer(s: SuggestionView, rank: number, question?: string): void;
+  /** Insert the featured product's pitch (shown first on a choice question). */
+  insertFeatured(f: FeaturedPick): void;
   insertFollowUp(s: SuggestionView, f: FollowUp): void;
   insertCompensation(s: SuggestionView, c: Compensation): void;
   insertSearchResult(s: SuggestionView, rank: number): void;

@@ -24,7 +24,7 @@ import {
   emptyCard,
   patchCard,
   settleQuestion,
-  visibleSuggestions,
+  shortcutTargets,
   withQuestion,
   type ContentStore,
 } from '@/components/card/store';
@@ -180,15 +180,16 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
 
   const stopKeys = setupKeyboard(ctx, {
     // While the IME composes, its keys are its own (the tracker sees compositions inside shadow roots too).
-    showing: () => (deps.teaching() || composition.active() ? 0 : visibleSuggestions(store.getState()).length),
+    showing: () => (deps.teaching() || composition.active() ? 0 : shortcutTargets(store.getState()).length),
     dismissible: () => {
       const s = store.getState();
       const c = currentCard(s);
       return !deps.teaching() && !composition.active() && !c.hidden && c.status !== 'idle';
     },
-    insert: (rank) => {
-      const s = visibleSuggestions(store.getState())[rank];
-      if (s) actions.insertAnswer(s, rank);
+    insert: (n) => {
+      const target = shortcutTargets(store.getState())[n];
+      if (target?.kind === 'featured') actions.insertFeatured(target.featured);
+      else if (target) actions.insertAnswer(target.s, target.rank);
     },
     hide: actions.hide,
   });

@@ -36,6 +36,16 @@ export interface StatsFile {
   scripts: ScriptStat[];
   /** Buyer messages with no good match: the card had nothing, or the agent had to search. */
   missed: MissedText[];
+  /** Pitches of featured products inserted from the card (absent in older files). */
+  featured?: FeaturedStat[];
+}
+
+export interface FeaturedStat {
+  packId: string;
+  featuredId: string;
+  /** Product name when the file was written. */
+  name?: string;
+  inserts: number;
 }
 
 export interface MissedText {
@@ -69,6 +79,17 @@ const statsSchema = z.object({
     )
     .max(100_000),
   missed: z.array(z.object({ text: z.string().max(500), count, last: z.number().optional() })).max(100_000),
+  featured: z
+    .array(
+      z.object({
+        packId: z.string().min(1).max(120),
+        featuredId: z.string().min(1).max(120),
+        name: z.string().max(500).optional(),
+        inserts: count,
+      }),
+    )
+    .max(10_000)
+    .optional(),
 });
 
 export function parseStatsFile(text: string): { ok: true; file: StatsFile } | { ok: false; errors: string[] } {
@@ -89,7 +110,9 @@ export function statsFromUsage(
   usage: UsageRow[],
   agent: string,
   titleOf: (packId: string, scriptId: string) => string | undefined = () => undefined,
+  featuredName: (packId: string, featuredId: string) => string | undefined = () => undefined,
 ): StatsFile {
+  const featured = new Map<string, FeaturedStat>();
   const scripts = new Map<string, ScriptStat & { v: Map<string, number> }>();
   const missed = new Map<string, MissedText>();
   let searches = 0;
@@ -112,6 +135,16 @@ export function statsFromUsage(
     until = until === undefined ? u.at : Math.max(until, u.at);
     if (u.kind === 'search') searches++;
     if (u.kind === 'miss' && u.message) miss(u.message, u.at);
+    if (u.kind === 'insert' && u.packId && u.featuredId) {
+      const k = sKey(u.packId, u.featuredId);
+      const f = featured.get(k);
+      if (f) f.inserts++;
+      else {
+        const name = featuredName(u.packId, u.featuredId);
+        featured.set(k, { packId: u.packId, featuredId: u.featuredId, ...(name && { name }), inserts: 1 });
+      }
+      continue;
+    }
     if (u.kind !== 'insert' || !u.packId || !u.scriptId) continue;
     const k = sKey(u.packId, u.scriptId);
     let s = scripts.get(k);
@@ -151,8 +184,12 @@ export function statsFromUsage(
       .map(({ v, ...s }) => ({ ...s, variants: byCount([...v].map(([text, count]) => ({ text, count }))) }))
       .sort((a, b) => b.inserts - a.inserts || a.scriptId.localeCompare(b.scriptId)),
     missed: byCount([...missed.values()]),
+    ...(featured.size > 0 && { featured: byInserts([...featured.values()]) }),
   };
 }
+
+const byInserts = (xs: FeaturedStat[]) =>
+  xs.sort((a, b) => b.inserts - a.inserts || a.featuredId.localeCompare(b.featuredId));
 
 const byCount = <T extends { count: number; text: string }>(xs: T[]) =>
   xs.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
@@ -161,6 +198,7 @@ const byCount = <T extends { count: number; text: string }>(xs: T[]) =>
 export function mergeStats(files: StatsFile[]): StatsFile {
   const scripts = new Map<string, ScriptStat & { v: Map<string, number> }>();
   const missed = new Map<string, MissedText>();
+  const featured = new Map<string, FeaturedStat>();
   const agents: string[] = [];
   let events = 0;
   let searches = 0;
@@ -186,6 +224,14 @@ export function mergeStats(files: StatsFile[]): StatsFile {
       t.ranked += s.ranked;
       for (const v of s.variants) t.v.set(v.text, (t.v.get(v.text) ?? 0) + v.count);
     }
+    for (const x of f.featured ?? []) {
+      const k = sKey(x.packId, x.featuredId);
+      const t = featured.get(k);
+      if (t) {
+        t.inserts += x.inserts;
+        t.name ??= x.name;
+      } else featured.set(k, { ...x });
+    }
     for (const m of f.missed) {
       const k = groupKey(m.text);
       const t = missed.get(k);
@@ -206,6 +252,7 @@ export function mergeStats(files: StatsFile[]): StatsFile {
       .map(({ v, ...s }) => ({ ...s, variants: byCount([...v].map(([text, count]) => ({ text, count }))) }))
       .sort((a, b) => b.inserts - a.inserts || a.scriptId.localeCompare(b.scriptId)),
     missed: byCount([...missed.values()]),
+    ...(featured.size > 0 && { featured: byInserts([...featured.values()]) }),
   };
 }
 

@@ -64,6 +64,21 @@ describe('stats', () => {
     expect(r.scripts[0]).toMatchObject({ scriptId: 'a', inserts: 1, fromSearch: 1 });
   });
 
+  it('counts featured pitches inserted beside the scripts, and merges them', () => {
+    const usage: UsageRow[] = [
+      { at: 1, kind: 'insert', packId: 'p', featuredId: 'w49', message: '哪款好', answer: 'pitch' },
+      { at: 2, kind: 'insert', packId: 'p', featuredId: 'w49' },
+      { at: 3, kind: 'insert', packId: 'p', scriptId: 'a', rank: 0 },
+    ];
+    const r = statsFromUsage(usage, 'li', undefined, () => '云朵椅');
+    expect(r.featured).toEqual([{ packId: 'p', featuredId: 'w49', name: '云朵椅', inserts: 2 }]);
+    expect(r.scripts.map((s) => s.scriptId)).toEqual(['a']);
+    const parsed = parseStatsFile(JSON.stringify(r));
+    expect(parsed.ok).toBe(true);
+    expect(mergeStats([r, r]).featured).toEqual([{ packId: 'p', featuredId: 'w49', name: '云朵椅', inserts: 4 }]);
+    expect(statsFromUsage([], 'li').featured).toBeUndefined();
+  });
+
   it('lists missed groups newest first when asked', () => {
     const g = groupMissed(
       [
