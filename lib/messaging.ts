@@ -55,6 +55,8 @@ export interface UsageEvent {
   message?: string;
   /** The answer text that was inserted (the agent may have edited the script in their own layer). */
   answer?: string;
+  /** The featured product whose pitch was inserted (with `packId`; no `scriptId`). */
+  featuredId?: string;
 }
 
 export interface ProtocolMap {

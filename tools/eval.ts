@@ -164,6 +164,7 @@ const ABLATIONS: [string, Partial<EngineFeatures>][] = [
   ['- answers field', { answers: false }],
   ['- Fuse.js (English typos)', { fuzzy: false }],
   ['- conversation context', { context: false }],
+  ['- ultimatums (condition as the request)', { ultimatums: false }],
 ];
 
 /** The packs' own questions: warm-up messages that are not among the cases. */

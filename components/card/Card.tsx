@@ -5,11 +5,15 @@
  */
 import { t, type MessageKey } from '@/lib/i18n';
 import { fillPlaceholders } from '@/lib/insert/placeholders';
+import type { FeaturedPick } from '@/lib/match/types';
 import type { SuggestionView } from '@/lib/messaging';
 import { compensationsWithin, followUpText, hasToneChoice, pickAnswer } from './logic';
-import type { CardActions, CardModel } from './types';
+import type { CardActions, CardModel, OpenQuestion } from './types';
 
 const keepFocus = (e: React.MouseEvent) => e.preventDefault();
+
+/** Suggestions shown for each earlier question of the buyer's turn (the newest question shows all). */
+const EARLIER_SUGGESTIONS = 2;
 
 const NOTICE_TEXT: Record<NonNullable<CardModel['notice']>, MessageKey> = {
   noReplyBox: 'cardNoReplyBox',
@@ -22,13 +26,22 @@ function Suggestion({
   rank,
   model,
   actions,
+  question,
+  offset = 0,
 }: {
   s: SuggestionView;
   rank: number;
   model: CardModel;
   actions: CardActions;
+  /** Set for an earlier question of the turn: no Alt shortcut (those insert the newest question's answers). */
+  question?: string;
+  /** Shortcuts taken before this list (the featured product takes Alt+1). */
+  offset?: number;
 }) {
   const answer = pickAnswer(s.script, model.tone);
+  const key = question === undefined;
+  const n = rank + 1 + offset;
+  const shortcut = key && n <= 3;
   return (
     <li>
       <button
@@ -38,16 +51,16 @@ function Suggestion({
         data-script-id={s.scriptId}
         data-pack-id={s.packId}
         data-tone={answer.tone}
-        aria-keyshortcuts={`Alt+${rank + 1}`}
+        aria-keyshortcuts={shortcut ? `Alt+${n}` : undefined}
         onMouseDown={keepFocus}
-        onClick={() => actions.insertAnswer(s, rank)}
+        onClick={() => (key ? actions.insertAnswer(s, rank) : actions.insertAnswer(s, rank, question))}
       >
         <span className="hs-row">
           <span className="hs-title">{s.title}</span>
           <span className="hs-conf" title={t('cardConfidence', Math.round(s.confidence * 100))}>
             {Math.round(s.confidence * 100)}%
           </span>
-          <kbd>Alt+{rank + 1}</kbd>
+          {shortcut && <kbd>Alt+{n}</kbd>}
         </span>
         <span className="hs-text">{fillPlaceholders(answer.text, model.placeholders)}</span>
       </button>
@@ -123,6 +136,66 @@ function Extras({ model, actions }: { model: CardModel; actions: CardActions }) 
   );
 }
 
+/** The featured product's pitch, first on a choice question ("which model should I take"): Alt+1. */
+function FeaturedPitch({ f, model, actions }: { f: FeaturedPick; model: CardModel; actions: CardActions }) {
+  return (
+    <button
+      type="button"
+      className="hs-suggestion hs-featured"
+      data-testid="huashu-featured"
+      data-featured-id={f.id}
+      data-pack-id={f.packId}
+      aria-keyshortcuts="Alt+1"
+      onMouseDown={keepFocus}
+      onClick={() => actions.insertFeatured(f)}
+    >
+      <span className="hs-row">
+        <span className="hs-badge">{t('cardFeatured')}</span>
+        <span className="hs-title">{f.name}</span>
+        <kbd>Alt+1</kbd>
+      </span>
+      <span className="hs-text">{fillPlaceholders(f.pitch, model.placeholders)}</span>
+    </button>
+  );
+}
+
+/** The buyer message a group of suggestions answers. */
+function Asked({ text }: { text: string }) {
+  return (
+    <p className="hs-asked" data-testid="huashu-question-text" title={text}>
+      {text}
+    </p>
+  );
+}
+
+/** An earlier question of the buyer's open turn, with its own suggestions (not a question: not shown). */
+function Earlier({ q, model, actions }: { q: OpenQuestion; model: CardModel; actions: CardActions }) {
+  if (q.status === 'ready' && !q.reply?.needsAnswer) return null;
+  const suggestions = q.reply?.needsAnswer ? q.reply.suggestions.slice(0, EARLIER_SUGGESTIONS) : [];
+  return (
+    <section className="hs-question hs-earlier" data-testid="huashu-question" data-status={q.status}>
+      <Asked text={q.message} />
+      {q.status === 'loading' && <p className="hs-muted">{t('cardLoading')}</p>}
+      {q.status === 'error' && <p className="hs-muted">{t('cardError')}</p>}
+      {q.status === 'ready' && suggestions.length === 0 && <p className="hs-muted">{t('cardNothing')}</p>}
+      {suggestions.length > 0 && (
+        <ol className="hs-list">
+          {suggestions.map((s, i) => (
+            <Suggestion
+              key={`${s.packId}/${s.scriptId}`}
+              s={s}
+              rank={i}
+              model={model}
+              actions={actions}
+              question={q.message}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 function Search({ model, actions }: { model: CardModel; actions: CardActions }) {
   const { results } = model.search;
   return (
@@ -167,6 +240,7 @@ function Search({ model, actions }: { model: CardModel; actions: CardActions }) 
 
 export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
   const suggestions = model.reply?.needsAnswer ? model.reply.suggestions : [];
+  const featured = model.status === 'ready' && model.reply?.needsAnswer ? model.reply.featured : undefined;
   const top = suggestions[model.selected] ?? suggestions[0];
   return (
     <section
@@ -241,29 +315,45 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
               {t(NOTICE_TEXT[model.notice])}
             </p>
           )}
-          {model.status === 'loading' && (
-            <p className="hs-muted" data-testid="huashu-loading">
-              {t('cardLoading')}
-            </p>
-          )}
-          {model.status === 'error' && (
-            <p className="hs-muted" data-testid="huashu-error">
-              {t('cardError')}
-            </p>
-          )}
-          {model.status === 'ready' && suggestions.length === 0 && (
-            <p className="hs-muted" data-testid="huashu-empty">
-              {t('cardNothing')}
-            </p>
-          )}
-          {suggestions.length > 0 && (
-            <ol className="hs-list">
-              {suggestions.map((s, i) => (
-                <Suggestion key={`${s.packId}/${s.scriptId}`} s={s} rank={i} model={model} actions={actions} />
-              ))}
-            </ol>
+          {model.status !== 'idle' && (
+            <section className="hs-question" data-testid="huashu-question" data-status={model.status}>
+              {model.earlier.length > 0 && model.message !== undefined && <Asked text={model.message} />}
+              {model.status === 'loading' && (
+                <p className="hs-muted" data-testid="huashu-loading">
+                  {t('cardLoading')}
+                </p>
+              )}
+              {model.status === 'error' && (
+                <p className="hs-muted" data-testid="huashu-error">
+                  {t('cardError')}
+                </p>
+              )}
+              {model.status === 'ready' && suggestions.length === 0 && !featured && (
+                <p className="hs-muted" data-testid="huashu-empty">
+                  {t('cardNothing')}
+                </p>
+              )}
+              {featured && <FeaturedPitch f={featured} model={model} actions={actions} />}
+              {suggestions.length > 0 && (
+                <ol className="hs-list">
+                  {suggestions.map((s, i) => (
+                    <Suggestion
+                      key={`${s.packId}/${s.scriptId}`}
+                      s={s}
+                      rank={i}
+                      model={model}
+                      actions={actions}
+                      offset={featured ? 1 : 0}
+                    />
+                  ))}
+                </ol>
+              )}
+            </section>
           )}
           <Extras model={model} actions={actions} />
+          {model.earlier.map((q) => (
+            <Earlier key={q.seq} q={q} model={model} actions={actions} />
+          ))}
           <Search model={model} actions={actions} />
         </div>
       )}

@@ -33,6 +33,9 @@ export interface CardActionDeps {
   reposition(): void;
 }
 
+/** Suggestions the card ranks first: an insert ranked below them counts as a miss. */
+const TOP = 3;
+
 /** Typing pauses this long before the library is searched. */
 export const SEARCH_DELAY_MS = 150;
 
@@ -74,17 +77,33 @@ export function createCardActions(deps: CardActionDeps): CardActions {
     url: location.href,
   });
 
+  /** The buyer's message had no good match: the agent inserted a script found by search or ranked low. */
+  const missed = (s: SuggestionView, rank: number, message: string | undefined, newest: boolean) => {
+    if (!message) return;
+    if (newest) {
+      // Once per question: the card may have recorded it already (no suggestion), or an earlier insert.
+      if (currentCard(store.getState()).missed) return;
+      patchCard(store, conv(), () => ({ missed: true }));
+    }
+    deps.recordUsage({ kind: 'miss', packId: s.packId, scriptId: s.scriptId, rank, message }).catch(() => {});
+  };
+
   let searchTimer: number | undefined;
   let searchSeq = 0;
 
   return {
-    insertAnswer: guard('insert', (s, rank) => {
-      const c = currentCard(store.getState());
+    insertAnswer: guard('insert', (s, rank, question) => {
+      const message = question ?? currentCard(store.getState()).message;
       const text = pickAnswer(s.script, tone()).text;
-      if (
-        insert(text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank, message: c.message, answer: text })
-      )
-        patchCard(store, conv(), () => ({ selected: rank }));
+      const usage: UsageEvent = { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank, message, answer: text };
+      if (!insert(text, usage)) return;
+      if (rank >= TOP) missed(s, rank, message, question === undefined);
+      // The newest question's extras (follow-ups, compensations) follow the suggestion inserted last.
+      if (question === undefined) patchCard(store, conv(), () => ({ selected: rank }));
+    }),
+    insertFeatured: guard('insert featured', (f) => {
+      const message = currentCard(store.getState()).message;
+      insert(f.pitch, { kind: 'insert', packId: f.packId, featuredId: f.id, message, answer: f.pitch });
     }),
     insertFollowUp: guard('insert follow-up', (s, f) => {
       insert(followUpText(f), { kind: 'insert', packId: s.packId, scriptId: s.scriptId });
@@ -101,7 +120,10 @@ export function createCardActions(deps: CardActionDeps): CardActions {
     }),
     insertSearchResult: guard('insert search result', (s) => {
       const text = pickAnswer(s.script, tone()).text;
-      insert(text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank: -1, answer: text });
+      // The buyer's message goes with it: the lead sees the miss, and learning can offer it as a question.
+      const message = currentCard(store.getState()).message;
+      if (insert(text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank: -1, message, answer: text }))
+        missed(s, -1, message, true);
     }),
     setTone: (t) => patchCard(store, conv(), () => ({ toneOverride: t })),
     toggleCompensations: () => patchCard(store, conv(), (c) => ({ showCompensations: !c.showCompensations })),

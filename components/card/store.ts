@@ -5,9 +5,13 @@
 import { createStore } from 'zustand/vanilla';
 import type { Register } from '@/components/card/logic';
 import type { Placement } from '@/components/card/placement';
-import type { CardModel } from '@/components/card/types';
+import type { CardModel, OpenQuestion } from '@/components/card/types';
 import type { PlaceholderValues } from '@/lib/insert/placeholders';
-import type { SuggestReply } from '@/lib/messaging';
+import type { FeaturedPick } from '@/lib/match/types';
+import type { SuggestReply, SuggestionView } from '@/lib/messaging';
+
+/** Questions of one buyer turn the card shows at most (the newest and four earlier ones). */
+export const MAX_OPEN_QUESTIONS = 5;
 
 export interface ConversationCard {
   status: CardModel['status'];
@@ -20,6 +24,12 @@ export interface ConversationCard {
   showCompensations: boolean;
   hidden: boolean;
   lastAgentMessage?: string;
+  /** Earlier questions of the buyer's turn that are still open, newest first (emptied when the agent replies). */
+  earlier: OpenQuestion[];
+  /** The agent replied after the newest question: the next buyer message starts a new turn. */
+  replied: boolean;
+  /** The newest question was recorded as a miss (once per question, however the agent answers it). */
+  missed?: boolean;
 }
 
 export interface ContentState {
@@ -47,6 +57,8 @@ export const emptyCard = (): ConversationCard => ({
   selected: 0,
   showCompensations: false,
   hidden: false,
+  earlier: [],
+  replied: false,
 });
 
 export function createContentStore(initial: Partial<ContentState> = {}) {
@@ -95,12 +107,53 @@ export function patchCard(
   });
 }
 
+/** The card of `conversation` once buyer message `message` (numbered `seq`) is being answered. */
+export function withQuestion(card: ConversationCard, seq: number, message: string): ConversationCard {
+  const stillOpen = !card.replied && card.message !== undefined && card.status !== 'idle';
+  const earlier: OpenQuestion[] = stillOpen
+    ? [{ seq: card.seq, message: card.message!, status: card.status, reply: card.reply }, ...card.earlier]
+    : [];
+  return {
+    ...card,
+    seq,
+    status: 'loading',
+    message,
+    reply: undefined,
+    hidden: false,
+    selected: 0,
+    showCompensations: false,
+    toneOverride: undefined,
+    replied: false,
+    missed: false,
+    earlier: earlier.slice(0, MAX_OPEN_QUESTIONS - 1),
+  };
+}
+
+/** Route the engine's answer to question `seq` of `conversation` (the newest or an earlier one); false if gone. */
+export function settleQuestion(
+  store: ContentStore,
+  conversation: string,
+  seq: number,
+  patch: Pick<ConversationCard, 'status' | 'reply'>,
+): boolean {
+  const card = cardOf(store.getState(), conversation);
+  if (!card) return false;
+  if (card.seq === seq) {
+    patchCard(store, conversation, () => patch);
+    return true;
+  }
+  if (!card.earlier.some((q) => q.seq === seq)) return false;
+  patchCard(store, conversation, (c) => ({ earlier: c.earlier.map((q) => (q.seq === seq ? { ...q, ...patch } : q)) }));
+  return true;
+}
+
 export function toModel(s: ContentState): CardModel {
   const c = currentCard(s);
   return {
     status: c.status,
     message: c.message,
     reply: c.reply,
+    earlier: c.earlier,
     tone: c.toneOverride ?? c.reply?.register ?? s.defaultTone,
     selected: c.selected,
     showCompensations: c.showCompensations,
@@ -121,4 +174,22 @@ export function visibleSuggestions(s: ContentState) {
   const c = currentCard(s);
   if (s.collapsed || c.hidden || c.status !== 'ready' || !c.reply?.needsAnswer) return [];
   return c.reply.suggestions;
+}
+
+/** What Alt+1…3 insert: the featured product's pitch first when the card shows one, then the suggestions. */
+export type Shortcut =
+  { kind: 'featured'; featured: FeaturedPick } | { kind: 'suggestion'; s: SuggestionView; rank: number };
+
+export function shortcutTargets(s: ContentState): Shortcut[] {
+  const featured = visibleFeatured(s);
+  const out: Shortcut[] = featured ? [{ kind: 'featured', featured }] : [];
+  visibleSuggestions(s).forEach((x, rank) => out.push({ kind: 'suggestion', s: x, rank }));
+  return out.slice(0, 3);
+}
+
+/** The featured product the card shows first, if any (a choice question while a product is featured). */
+export function visibleFeatured(s: ContentState): FeaturedPick | undefined {
+  const c = currentCard(s);
+  if (s.collapsed || c.hidden || c.status !== 'ready' || !c.reply?.needsAnswer) return undefined;
+  return c.reply.featured;
 }

@@ -1,7 +1,17 @@
 import type { PlaceholderValues } from '@/lib/insert/placeholders';
+import type { FeaturedPick } from '@/lib/match/types';
 import type { SuggestReply, SuggestionView } from '@/lib/messaging';
 import type { Compensation, FollowUp } from '@/lib/pack/schema';
 import type { Register } from './logic';
+
+/** An earlier question of the buyer's open turn (the card shows it below the newest one). */
+export interface OpenQuestion {
+  /** Numbers the buyer messages of a conversation: the engine's late answer finds its question. */
+  seq: number;
+  message: string;
+  status: CardModel['status'];
+  reply?: SuggestReply;
+}
 
 /** Everything the card shows, for the open conversation. The content script owns and updates it. */
 export interface CardModel {
@@ -9,6 +19,8 @@ export interface CardModel {
   /** The buyer message the suggestions answer. */
   message?: string;
   reply?: SuggestReply;
+  /** Earlier questions of the buyer's open turn, newest first, each with its own suggestions. */
+  earlier: OpenQuestion[];
   tone: Register;
   /** Suggestion whose follow-ups and compensations are shown (the last one inserted, else the first). */
   selected: number;
@@ -29,7 +41,10 @@ export interface CardModel {
 
 /** What the card's controls do. The promise/feedback buttons call functions wired by the integrator. */
 export interface CardActions {
-  insertAnswer(s: SuggestionView, rank: number): void;
+  /** Insert a suggestion; `question` when it answers an earlier question of the turn (not the newest). */
+  insertAnswer(s: SuggestionView, rank: number, question?: string): void;
+  /** Insert the featured product's pitch (shown first on a choice question). */
+  insertFeatured(f: FeaturedPick): void;
   insertFollowUp(s: SuggestionView, f: FollowUp): void;
   insertCompensation(s: SuggestionView, c: Compensation): void;
   insertSearchResult(s: SuggestionView, rank: number): void;

@@ -23,7 +23,9 @@ import {
   currentCard,
   emptyCard,
   patchCard,
-  visibleSuggestions,
+  settleQuestion,
+  shortcutTargets,
+  withQuestion,
   type ContentStore,
 } from '@/components/card/store';
 
@@ -74,6 +76,8 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
   let watcher: ConsoleWatcher | null = null;
   let card: MountedCard | null = null;
   const signals = pageSignals();
+  /** Buyer rows already answered, per conversation: kept when teach mode re-attaches the watcher. */
+  const reported = new Map<string, Set<string>>();
 
   const refreshPlaceholders = () =>
     store.setState({ placeholders: { buyer: current().conversationName(), order_id: current().orderId() } });
@@ -83,33 +87,25 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
 
   async function answer(m: ChatMessage) {
     const conv = m.conversation;
-    const card0 = cardOf(store.getState(), conv) ?? emptyCard();
-    const seq = card0.seq + 1;
-    // One state update (one render) for the new message and the names it may fill in.
+    const seq = (cardOf(store.getState(), conv)?.seq ?? 0) + 1;
+    // One state update (one render) for the new message and the names it may fill in. A question of the same
+    // buyer turn that is still open stays on the card below it.
     store.setState((s) => ({
       placeholders: { buyer: current().conversationName(), order_id: current().orderId() },
-      cards: {
-        ...s.cards,
-        [conv]: {
-          ...card0,
-          seq,
-          status: 'loading',
-          message: m.text,
-          hidden: false,
-          selected: 0,
-          showCompensations: false,
-          toneOverride: undefined,
-        },
-      },
+      cards: { ...s.cards, [conv]: withQuestion(cardOf(s, conv) ?? emptyCard(), seq, m.text) },
     }));
     card?.reposition();
     try {
       const reply = await sendMessage('suggest', { text: m.text, url: location.href, conversation: conv });
-      if (cardOf(store.getState(), conv)?.seq === seq) patchCard(store, conv, () => ({ status: 'ready', reply }));
+      settleQuestion(store, conv, seq, { status: 'ready', reply });
+      // A buyer question the card has nothing for: the lead's "missed questions" (stays on this machine).
+      if (reply.needsAnswer && reply.suggestions.length === 0) {
+        if (cardOf(store.getState(), conv)?.seq === seq) patchCard(store, conv, () => ({ missed: true }));
+        sendMessage('recordUsage', { kind: 'miss', message: m.text }).catch((e) => report('record miss', e));
+      }
     } catch (e) {
       report('suggest', e);
-      if (cardOf(store.getState(), conv)?.seq === seq)
-        patchCard(store, conv, () => ({ status: 'error', reply: undefined }));
+      settleQuestion(store, conv, seq, { status: 'error', reply: undefined });
     }
   }
 
@@ -126,7 +122,8 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
           return answer(m);
         }),
         onAgentMessage: guard('agent message', (m: ChatMessage) => {
-          patchCard(store, m.conversation, () => ({ lastAgentMessage: m.text }));
+          // The agent replied: the buyer's turn is answered (the card keeps the newest question's suggestions).
+          patchCard(store, m.conversation, () => ({ lastAgentMessage: m.text, replied: true, earlier: [] }));
           deps.hooks.onAgentMessage(m);
         }),
         onConversationChange: guard('conversation change', (conversation: string) => {
@@ -136,9 +133,10 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
           card?.reposition();
         }),
         onCheck: () => signals.checked(),
+        onOpenTurn: () => signals.turnRead(),
         onSettled: (conversation) => signals.settled(conversation),
       },
-      { onError: (e) => report('watcher', e) },
+      { onError: (e) => report('watcher', e), reported },
     );
     watcher = w;
     store.setState({
@@ -182,15 +180,16 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
 
   const stopKeys = setupKeyboard(ctx, {
     // While the IME composes, its keys are its own (the tracker sees compositions inside shadow roots too).
-    showing: () => (deps.teaching() || composition.active() ? 0 : visibleSuggestions(store.getState()).length),
+    showing: () => (deps.teaching() || composition.active() ? 0 : shortcutTargets(store.getState()).length),
     dismissible: () => {
       const s = store.getState();
       const c = currentCard(s);
       return !deps.teaching() && !composition.active() && !c.hidden && c.status !== 'idle';
     },
-    insert: (rank) => {
-      const s = visibleSuggestions(store.getState())[rank];
-      if (s) actions.insertAnswer(s, rank);
+    insert: (n) => {
+      const target = shortcutTargets(store.getState())[n];
+      if (target?.kind === 'featured') actions.insertFeatured(target.featured);
+      else if (target) actions.insertAnswer(target.s, target.rank);
     },
     hide: actions.hide,
   });

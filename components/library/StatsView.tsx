@@ -38,10 +38,17 @@ export function StatsView() {
     );
     return (packId: string, scriptId: string) => titles.get(`${packId}\n${scriptId}`);
   }, [effective]);
-  const mine = useMemo(() => (usage ? statsFromUsage(usage, '', titleOf) : undefined), [usage, titleOf]);
+  const featuredName = useMemo(() => {
+    const names = new Map(effective.flatMap((p) => p.featured.map((f) => [`${p.pack.id}\n${f.id}`, f.name] as const)));
+    return (packId: string, featuredId: string) => names.get(`${packId}\n${featuredId}`);
+  }, [effective]);
+  const mine = useMemo(
+    () => (usage ? statsFromUsage(usage, '', titleOf, featuredName) : undefined),
+    [usage, titleOf, featuredName],
+  );
   if (!mine || !packs) return null;
   const report = merged?.report ?? mine;
-  const missed = groupMissed(report.missed);
+  const missed = groupMissed(report.missed, 0.5, 'newest');
   const unused = neverUsed(report, effective);
   const title = (packId: string, scriptId: string, fallback?: string) =>
     titleOf(packId, scriptId) ?? fallback ?? scriptId;
@@ -135,10 +142,24 @@ export function StatsView() {
         })}
       </ol>
 
+      {report.featured && report.featured.length > 0 && (
+        <>
+          <h4>{t('libStatsFeatured')}</h4>
+          <ol data-testid="stats-featured">
+            {report.featured.map((f) => (
+              <li key={`${f.packId}/${f.featuredId}`} data-featured={f.featuredId} data-count={f.inserts}>
+                <b>{clip(featuredName(f.packId, f.featuredId) ?? f.name ?? f.featuredId, 40)}</b> —{' '}
+                {t('libStatsUses', f.inserts)}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+
       <h4>{t('libStatsMissed')}</h4>
       <ol data-testid="stats-missed">
         {missed.slice(0, 30).map((g) => (
-          <li key={g.label} data-count={g.count}>
+          <li key={g.label} data-testid="missed-question" data-count={g.count}>
             <details>
               <summary>
                 “{clip(g.label, 60)}” ×{g.count}

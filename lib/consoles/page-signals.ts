@@ -3,23 +3,28 @@
  * or a user's own script waits for one of them to move before it claims that nothing happened.
  * - `data-huashu-checks`: how many times the page was read after a change (any DOM change in the frame);
  * - `data-huashu-answered`: how many buyer messages were passed to the engine;
+ * - `data-huashu-turns`: how many times the open turn of a conversation just opened (or re-rendered) was read,
+ *   once its history settled — it moves after the open turn's questions were passed to the engine, so a test
+ *   waits for it before claiming that opening a conversation asked nothing;
  * - `data-huashu-settled`: the open conversation once its history has settled (absent while it settles).
  */
 export interface PageSignals {
   checked(): void;
   answered(): void;
+  turnRead(): void;
   settled(conversation: string): void;
   settling(): void;
   clear(): void;
 }
 
 export function pageSignals(html: HTMLElement = document.documentElement): PageSignals {
-  const bump = (key: 'huashuChecks' | 'huashuAnswered') => {
+  const bump = (key: 'huashuChecks' | 'huashuAnswered' | 'huashuTurns') => {
     html.dataset[key] = String(Number(html.dataset[key] ?? 0) + 1);
   };
   return {
     checked: () => bump('huashuChecks'),
     answered: () => bump('huashuAnswered'),
+    turnRead: () => bump('huashuTurns'),
     settled: (conversation) => {
       html.dataset.huashuSettled = conversation;
     },
@@ -27,7 +32,8 @@ export function pageSignals(html: HTMLElement = document.documentElement): PageS
       delete html.dataset.huashuSettled;
     },
     clear: () => {
-      for (const key of ['huashuChecks', 'huashuAnswered', 'huashuSettled'] as const) delete html.dataset[key];
+      for (const key of ['huashuChecks', 'huashuAnswered', 'huashuTurns', 'huashuSettled'] as const)
+        delete html.dataset[key];
     },
   };
 }

@@ -23,7 +23,7 @@ export interface ConsoleAdapter {
   orderId(): string | undefined;
 }
 
-/** A message that appeared after Huashu started watching the open conversation. */
+/** A message of the open conversation the agent has not seen Huashu answer yet (new, or in the open turn). */
 export interface ChatMessage {
   text: string;
   from: 'buyer' | 'agent';
@@ -31,6 +31,8 @@ export interface ChatMessage {
   conversation: string;
   row: Element;
   at: number;
+  /** Read from the open turn when the conversation opened (it was on screen already), not a new row. */
+  openTurn?: boolean;
 }
 
 export interface WatcherEvents {
@@ -43,6 +45,11 @@ export interface WatcherEvents {
    * tools wait for a positive signal before claiming that nothing happened.
    */
   onCheck?(fresh: number): void;
+  /**
+   * The open turn of the conversation just opened (or re-rendered) was read once its history settled:
+   * `reported` buyer rows of it were passed on (0 when it was answered already or reported before).
+   */
+  onOpenTurn?(conversation: string, reported: number): void;
   /** The history of the open conversation has settled: rows read from now on may be new. */
   onSettled?(conversation: string): void;
 }

@@ -1,7 +1,14 @@
 /**
- * Watches the open conversation and reports NEW messages only. What is not new:
- * - history on screen when the conversation opens, or loaded within `settleMs` after it opens, or arriving
- *   as a batch of more than `maxBatch` rows (older history being loaded);
+ * Watches the open conversation and reports the buyer's questions the agent has not answered yet:
+ * - the open turn: once a conversation opens (page load, switch, the list re-rendered) and its history has
+ *   settled (`settleMs`), the buyer rows after the agent's last message (the last `maxOpenTurn` of them) —
+ *   the agent opened the conversation because the buyer wrote;
+ * - new messages after that.
+ * Every buyer row reported is remembered per conversation (by its text, the agent message before its turn
+ * and its place among equal texts in the turn), so a row is never reported twice: not when the agent comes
+ * back to the conversation, not when the list re-renders or recycles rows. What is never reported:
+ * - history: rows followed by an agent reply, rows loaded while the conversation settles (other than the
+ *   open turn), rows arriving as a batch of more than `maxBatch` (older history being loaded);
  * - re-renders: the same rows rebuilt (same texts, new elements) or the same elements re-rendered;
  * - virtualised lists recycling rows at the top or when scrolling back.
  * A row is new when it comes after the last row already seen: first by element identity (an element seen
@@ -14,6 +21,13 @@ export interface WatchOptions {
   doc?: Document;
   settleMs?: number;
   maxBatch?: number;
+  /** How many buyer rows of the open turn are reported at most (the newest). */
+  maxOpenTurn?: number;
+  /**
+   * What was reported, per conversation: pass the same map to the next watcher of the page (a new adapter
+   * after teach mode) so it does not report the open turns again.
+   */
+  reported?: Map<string, Set<string>>;
   /** Conversation key when the adapter knows no name. Default: the page's path, query and hash. */
   fallbackConversation?: () => string;
   onError?: (e: unknown) => void;
@@ -54,11 +68,15 @@ export function newRowIndices(prevKeys: string[], curKeys: string[], anchor = -1
   return null;
 }
 
+/** Turn keys remembered per conversation (oldest dropped first). */
+const MEMORY = 500;
+
 export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opts: WatchOptions = {}): ConsoleWatcher {
   const doc = opts.doc ?? document;
   const win = doc.defaultView!;
   const settleMs = opts.settleMs ?? 300;
   const maxBatch = opts.maxBatch ?? 3;
+  const maxOpenTurn = opts.maxOpenTurn ?? 5;
   const now = opts.now ?? (() => Date.now());
   const onError = opts.onError ?? ((e) => console.error('[huashu] watcher', e));
   const fallback = opts.fallbackConversation ?? (() => doc.location.pathname + doc.location.search + doc.location.hash);
@@ -69,6 +87,9 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
   let list: Element | null = null;
   let conversation = '';
   let prevKeys: string[] = [];
+  let prevRows: Element[] = [];
+  /** Buyer rows already reported, per conversation (see turnKey). */
+  const reported = opts.reported ?? new Map<string, Set<string>>();
   let settleUntil = 0;
   let touched = false;
   let scheduled = false;
@@ -79,9 +100,30 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
 
   const conversationKey = () => adapter.conversationName() || fallback();
 
-  function emit(row: Element, text: string) {
-    const from = adapter.isBuyer(row) ? 'buyer' : 'agent';
-    const message: ChatMessage = { text, from, conversation, row, at: now() };
+  /**
+   * What identifies buyer row `i` across re-renders: the agent message before its turn, how many rows of the
+   * turn before it have the same text, and its text. Walks back to the start of the turn only.
+   */
+  function turnKey(rows: Element[], keys: string[], i: number): string {
+    let j = i - 1;
+    let same = 0;
+    for (; j >= 0 && adapter.isBuyer(rows[j]); j--) if (keys[j] === keys[i]) same++;
+    return `${j >= 0 ? keys[j] : ''}\u0001${same}\u0001${keys[i]}`;
+  }
+
+  /** Remember buyer row `i` as reported; false when it already was. */
+  function remember(rows: Element[], keys: string[], i: number): boolean {
+    let set = reported.get(conversation);
+    if (!set) reported.set(conversation, (set = new Set()));
+    const key = turnKey(rows, keys, i);
+    if (set.has(key)) return false;
+    set.add(key);
+    if (set.size > MEMORY) set.delete(set.values().next().value!);
+    return true;
+  }
+
+  function emit(row: Element, text: string, from: 'buyer' | 'agent', openTurn = false) {
+    const message: ChatMessage = { text, from, conversation, row, at: now(), ...(openTurn && { openTurn }) };
     try {
       if (from === 'buyer') events.onBuyerMessage?.(message);
       else events.onAgentMessage?.(message);
@@ -116,8 +158,31 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
     }
     rows.forEach((r, i) => seen.set(r, keys[i]));
     prevKeys = keys;
-    for (const i of fresh ?? []) emit(rows[i], keys[i]);
-    return fresh?.length ?? 0;
+    prevRows = rows;
+    let count = 0;
+    for (const i of fresh ?? []) {
+      const from = adapter.isBuyer(rows[i]) ? 'buyer' : 'agent';
+      if (from === 'buyer' && !remember(rows, keys, i)) continue;
+      emit(rows[i], keys[i], from);
+      count++;
+    }
+    return count;
+  }
+
+  /** Report the open turn of the conversation just settled: its buyer rows after the agent's last message. */
+  function openTurn(): number {
+    scan(true);
+    const rows = prevRows;
+    const keys = prevKeys;
+    let start = rows.length;
+    while (start > 0 && adapter.isBuyer(rows[start - 1])) start--;
+    let count = 0;
+    for (let i = Math.max(start, rows.length - maxOpenTurn); i < rows.length; i++) {
+      if (!remember(rows, keys, i)) continue;
+      emit(rows[i], keys[i], 'buyer', true);
+      count++;
+    }
+    return count;
   }
 
   function notify(call: () => void) {
@@ -134,7 +199,15 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
     clearTimeout(settledTimer);
     const conv = conversation;
     settledTimer = setTimeout(() => {
-      if (!stopped && conv === conversation) notify(() => events.onSettled?.(conv));
+      if (stopped || conv !== conversation) return;
+      let count = 0;
+      try {
+        count = openTurn();
+      } catch (e) {
+        onError(e);
+      }
+      notify(() => events.onOpenTurn?.(conv, count));
+      notify(() => events.onSettled?.(conv));
     }, settleMs);
   }
 

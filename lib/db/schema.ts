@@ -103,6 +103,8 @@ export interface UsageRow {
   message?: string;
   /** The answer text inserted (for the best-answer review of the team's variants). */
   answer?: string;
+  /** The featured product whose pitch was inserted (not indexed: no schema version needed). */
+  featuredId?: string;
   /** The agent handled this row in Scripts › Learn (added its wording, or declined). */
   dismissed?: boolean;
 }

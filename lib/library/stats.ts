@@ -35,7 +35,24 @@ export interface StatsFile {
   searches: number;
   scripts: ScriptStat[];
   /** Buyer messages with no good match: the card had nothing, or the agent had to search. */
-  missed: { text: string; count: number }[];
+  missed: MissedText[];
+  /** Pitches of featured products inserted from the card (absent in older files). */
+  featured?: FeaturedStat[];
+}
+
+export interface FeaturedStat {
+  packId: string;
+  featuredId: string;
+  /** Product name when the file was written. */
+  name?: string;
+  inserts: number;
+}
+
+export interface MissedText {
+  text: string;
+  count: number;
+  /** When it was last missed (ms); absent in files written before it was recorded. */
+  last?: number;
 }
 
 const count = z.number().int().nonnegative();
@@ -61,7 +78,18 @@ const statsSchema = z.object({
       }),
     )
     .max(100_000),
-  missed: z.array(z.object({ text: z.string().max(500), count })).max(100_000),
+  missed: z.array(z.object({ text: z.string().max(500), count, last: z.number().optional() })).max(100_000),
+  featured: z
+    .array(
+      z.object({
+        packId: z.string().min(1).max(120),
+        featuredId: z.string().min(1).max(120),
+        name: z.string().max(500).optional(),
+        inserts: count,
+      }),
+    )
+    .max(10_000)
+    .optional(),
 });
 
 export function parseStatsFile(text: string): { ok: true; file: StatsFile } | { ok: false; errors: string[] } {
@@ -82,24 +110,41 @@ export function statsFromUsage(
   usage: UsageRow[],
   agent: string,
   titleOf: (packId: string, scriptId: string) => string | undefined = () => undefined,
+  featuredName: (packId: string, featuredId: string) => string | undefined = () => undefined,
 ): StatsFile {
+  const featured = new Map<string, FeaturedStat>();
   const scripts = new Map<string, ScriptStat & { v: Map<string, number> }>();
-  const missed = new Map<string, { text: string; count: number }>();
+  const missed = new Map<string, MissedText>();
   let searches = 0;
   let from: number | undefined;
   let until: number | undefined;
-  const miss = (text: string) => {
+  const miss = (text: string, at: number) => {
     const k = groupKey(text);
     if (!k) return;
     const m = missed.get(k);
-    if (m) m.count++;
-    else missed.set(k, { text, count: 1 });
+    if (m) {
+      m.count++;
+      m.last = Math.max(m.last ?? at, at);
+    } else missed.set(k, { text, count: 1, last: at });
   };
+  // The card writes a miss row for a message it had nothing for, or beside an insert found by search: such
+  // an insert then does not count as a second miss. Inserts by search without one (older rows) still count.
+  const recorded = new Set(usage.filter((u) => u.kind === 'miss' && u.message).map((u) => u.message));
   for (const u of usage) {
     from = from === undefined ? u.at : Math.min(from, u.at);
     until = until === undefined ? u.at : Math.max(until, u.at);
     if (u.kind === 'search') searches++;
-    if (u.kind === 'miss' && u.message) miss(u.message);
+    if (u.kind === 'miss' && u.message) miss(u.message, u.at);
+    if (u.kind === 'insert' && u.packId && u.featuredId) {
+      const k = sKey(u.packId, u.featuredId);
+      const f = featured.get(k);
+      if (f) f.inserts++;
+      else {
+        const name = featuredName(u.packId, u.featuredId);
+        featured.set(k, { packId: u.packId, featuredId: u.featuredId, ...(name && { name }), inserts: 1 });
+      }
+      continue;
+    }
     if (u.kind !== 'insert' || !u.packId || !u.scriptId) continue;
     const k = sKey(u.packId, u.scriptId);
     let s = scripts.get(k);
@@ -121,7 +166,7 @@ export function statsFromUsage(
     s.inserts++;
     if (u.rank === -1) {
       s.fromSearch++;
-      if (u.message) miss(u.message);
+      if (u.message && !recorded.has(u.message)) miss(u.message, u.at);
     } else if (u.rank !== undefined) {
       s.rankSum += u.rank;
       s.ranked++;
@@ -139,8 +184,12 @@ export function statsFromUsage(
       .map(({ v, ...s }) => ({ ...s, variants: byCount([...v].map(([text, count]) => ({ text, count }))) }))
       .sort((a, b) => b.inserts - a.inserts || a.scriptId.localeCompare(b.scriptId)),
     missed: byCount([...missed.values()]),
+    ...(featured.size > 0 && { featured: byInserts([...featured.values()]) }),
   };
 }
+
+const byInserts = (xs: FeaturedStat[]) =>
+  xs.sort((a, b) => b.inserts - a.inserts || a.featuredId.localeCompare(b.featuredId));
 
 const byCount = <T extends { count: number; text: string }>(xs: T[]) =>
   xs.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
@@ -148,7 +197,8 @@ const byCount = <T extends { count: number; text: string }>(xs: T[]) =>
 /** Several agents' files → one report (counts add up; the same wording counts once per group key). */
 export function mergeStats(files: StatsFile[]): StatsFile {
   const scripts = new Map<string, ScriptStat & { v: Map<string, number> }>();
-  const missed = new Map<string, { text: string; count: number }>();
+  const missed = new Map<string, MissedText>();
+  const featured = new Map<string, FeaturedStat>();
   const agents: string[] = [];
   let events = 0;
   let searches = 0;
@@ -174,11 +224,21 @@ export function mergeStats(files: StatsFile[]): StatsFile {
       t.ranked += s.ranked;
       for (const v of s.variants) t.v.set(v.text, (t.v.get(v.text) ?? 0) + v.count);
     }
+    for (const x of f.featured ?? []) {
+      const k = sKey(x.packId, x.featuredId);
+      const t = featured.get(k);
+      if (t) {
+        t.inserts += x.inserts;
+        t.name ??= x.name;
+      } else featured.set(k, { ...x });
+    }
     for (const m of f.missed) {
       const k = groupKey(m.text);
       const t = missed.get(k);
-      if (t) t.count += m.count;
-      else missed.set(k, { ...m });
+      if (t) {
+        t.count += m.count;
+        if (m.last !== undefined) t.last = Math.max(t.last ?? m.last, m.last);
+      } else missed.set(k, { ...m });
     }
   }
   return {
@@ -192,6 +252,7 @@ export function mergeStats(files: StatsFile[]): StatsFile {
       .map(({ v, ...s }) => ({ ...s, variants: byCount([...v].map(([text, count]) => ({ text, count }))) }))
       .sort((a, b) => b.inserts - a.inserts || a.scriptId.localeCompare(b.scriptId)),
     missed: byCount([...missed.values()]),
+    ...(featured.size > 0 && { featured: byInserts([...featured.values()]) }),
   };
 }
 
@@ -199,14 +260,16 @@ export interface MissedGroup {
   /** The most frequent wording of the group. */
   label: string;
   count: number;
-  texts: { text: string; count: number }[];
+  /** When a message of the group was last missed (ms), if known. */
+  last?: number;
+  texts: MissedText[];
 }
 
 /**
  * Group similar missed messages (character-bigram Jaccard ≥ `threshold` with the group's first,
  * most frequent wording), so the lead sees "12× asking about X" instead of 12 rows.
  */
-export function groupMissed(missed: { text: string; count: number }[], threshold = 0.5): MissedGroup[] {
+export function groupMissed(missed: MissedText[], threshold = 0.5, order: 'count' | 'newest' = 'count'): MissedGroup[] {
   const groups: (MissedGroup & { grams: Set<string> })[] = [];
   for (const m of byCount([...missed])) {
     const grams = bigrams(groupKey(m.text));
@@ -214,9 +277,16 @@ export function groupMissed(missed: { text: string; count: number }[], threshold
     if (g) {
       g.count += m.count;
       g.texts.push(m);
-    } else groups.push({ label: m.text, count: m.count, texts: [m], grams });
+      if (m.last !== undefined) g.last = Math.max(g.last ?? m.last, m.last);
+    } else
+      groups.push({ label: m.text, count: m.count, texts: [m], grams, ...(m.last !== undefined && { last: m.last }) });
   }
-  return groups.map(({ grams: _g, ...g }) => g).sort((a, b) => b.count - a.count);
+  const out = groups.map(({ grams: _g, ...g }) => g);
+  if (order === 'newest') {
+    for (const g of out) g.texts.sort((a, b) => (b.last ?? 0) - (a.last ?? 0));
+    return out.sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || b.count - a.count);
+  }
+  return out.sort((a, b) => b.count - a.count);
 }
 
 /** Scripts of the given packs that no insert in the report used. */

@@ -29,11 +29,13 @@ export async function recordUsage(
   const scriptId = cut(event.scriptId, 120);
   const message = cut(event.message, 500);
   const answer = cut(event.answer, 5000);
+  const featuredId = cut(event.featuredId, 120);
   if (packId) row.packId = packId;
   if (scriptId) row.scriptId = scriptId;
   if (Number.isInteger(event.rank)) row.rank = Math.max(-1, Math.min(99, event.rank!));
   if (message) row.message = message;
   if (answer) row.answer = answer;
+  if (featuredId) row.featuredId = featuredId;
   const id = await db.usage.add(row);
   const extra = (await db.usage.count()) - limit;
   if (extra > 0) await db.usage.orderBy('at').limit(extra).delete();

@@ -23,18 +23,22 @@ import {
 } from './tokens';
 import type { Engine, EngineAnswer, Suggestion, SuggestOptions } from './types';
 import { followUpOf, isAcknowledgement } from './context';
+import { ultimatumRequest } from './ultimatum';
 
 export interface EngineFeatures extends IndexFeatures {
   /** Question/social detection and splitting; off = every message is one question. */
   detection: boolean;
   /** Read SuggestOptions.context (acknowledgements after the agent's reply need no card). */
   context: boolean;
+  /** Match the condition of an ultimatum (不包邮就算了 → 包邮) instead of the whole message. */
+  ultimatums: boolean;
 }
 
 export const DEFAULT_FEATURES: EngineFeatures = {
   ...ALL_FEATURES,
   detection: true,
   context: true,
+  ultimatums: true,
   answers: true,
   defaultLexicon: true,
 };
@@ -220,9 +224,11 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
     const limit = Math.max(0, Math.min(opts.limit ?? 3, 10));
     const now = opts.now ?? new Date();
     const register = detectRegister(String(message ?? ''));
-    const prepared = prepare(String(message ?? ''));
+    // An ultimatum (不便宜我就不要了) is a request: its condition is matched, as the question form would be.
+    const text = (f.ultimatums && ultimatumRequest(String(message ?? ''))) || String(message ?? '');
+    const prepared = prepare(text);
     const det = f.detection
-      ? detect(String(message ?? ''))
+      ? detect(text)
       : {
           needsAnswer: true,
           parts: [{ text: prepared, kind: 'question' as PartKind }],

@@ -4,6 +4,7 @@
  * Choosing a size (S还是M, 推荐尺码) is not a product choice.
  */
 import type { Featured, Pack } from '../pack/schema';
+import type { FeaturedPick } from './types';
 
 const CHOOSE_ZH =
   /哪(个|款|一款|种|一种|件|双|条|台|只|支|套|个颜色)?(更|比较|最)?(好|值得|划算|合适|适合|实用|耐用|推荐|好看|好用)|选哪|买哪|入哪|挑哪|推荐(一下|下|个|一款|款)?(哪|什么|一款|款)|有什么推荐|有(啥|什么)好的|和.{1,12}(哪个|哪款|比|区别|有什么不同)|跟.{1,12}(哪个|哪款|比|区别)|(区别|差别|不同)(是什么|在哪|大吗|在哪里)|有什么区别|对比|比较一下|纠结|值不值得|值得买/;
@@ -33,8 +34,10 @@ export function isActive(f: Featured, now: Date): boolean {
  * The featured entry to show: among active entries of all packs (earlier packs first), the first whose
  * name or keywords the buyer mentions, else the first active one.
  */
-export function pickFeatured(packs: Pack[], preparedText: string, now: Date): Featured | undefined {
-  const active = packs.flatMap((p) => p.featured.filter((f) => isActive(f, now)));
+export function pickFeatured(packs: Pack[], preparedText: string, now: Date): FeaturedPick | undefined {
+  const active = packs.flatMap((p) =>
+    p.featured.filter((f) => isActive(f, now)).map((f) => ({ ...f, packId: p.pack.id })),
+  );
   if (!active.length) return undefined;
   const t = preparedText.toLowerCase();
   return active.find((f) => [f.name, ...f.keywords].some((k) => k && t.includes(k.toLowerCase()))) ?? active[0];

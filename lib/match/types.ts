@@ -24,7 +24,12 @@ export interface EngineAnswer {
   /** The buyer's register, to choose the answer variant. */
   register: Exclude<Tone, 'neutral'>;
   /** Active featured product when the buyer asks which model to choose or compares models. */
-  featured?: Featured;
+  featured?: FeaturedPick;
+}
+
+/** A featured product with the pack it comes from (its insertions are counted per pack). */
+export interface FeaturedPick extends Featured {
+  packId: string;
 }
 
 /** One row of the chat before the buyer's message, as the console shows it. */

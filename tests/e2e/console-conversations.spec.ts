@@ -15,14 +15,17 @@ test('switching conversations keeps each buyer’s suggestions apart', async ({ 
   expect(await answeredDuring(page, () => buyerSays(page, '能便宜点吗亲', '老王'))).toBe(0);
   await expect(first).toHaveAttribute('data-script-id', 'shipping-time');
 
-  // Opening 老王 shows his history (which includes that question): no suggestion round for it.
+  // Opening 老王 shows his history, which ends with that question and no reply: it is his open turn
+  // (issue 9: the rows after the agent's last message get suggestions when the conversation opens).
   await page.getByRole('option', { name: /老王/ }).click();
-  await expect(card).toHaveAttribute('data-status', 'idle');
-  await expect(page.getByTestId('huashu-suggestion')).toHaveCount(0);
+  await expect(first).toHaveAttribute('data-script-id', 'discount');
+  await expect(card).toHaveAttribute('data-status', 'ready');
 
   await settled(page, '老王'); // the history of a just-opened conversation settles first
   await buyerSays(page, '我再问问我老婆吧');
   await expect(first).toHaveAttribute('data-script-id', 'ask-family');
+  // The earlier question of the same turn stays on the card below the newest one.
+  await expect(page.getByTestId('huashu-question-text').filter({ hasText: '能便宜点吗亲' })).toHaveCount(1);
 
   await page.getByRole('option', { name: /小雨/ }).click();
   await expect(first).toHaveAttribute('data-script-id', 'shipping-time');

@@ -38,10 +38,11 @@ export async function sent(page: Doc): Promise<unknown[]> {
 }
 
 /** The content script's counters on `<html>` (lib/consoles/page-signals.ts). */
-async function counters(page: Doc): Promise<{ checks: number; answered: number }> {
+async function counters(page: Doc): Promise<{ checks: number; answered: number; turns: number }> {
   return page.evaluate(() => ({
     checks: Number(document.documentElement.dataset.huashuChecks ?? 0),
     answered: Number(document.documentElement.dataset.huashuAnswered ?? 0),
+    turns: Number(document.documentElement.dataset.huashuTurns ?? 0),
   }));
 }
 
@@ -64,4 +65,21 @@ export async function answeredDuring(page: Doc, action: () => Promise<unknown>):
   await action();
   await page.waitForFunction((n) => Number(document.documentElement.dataset.huashuChecks ?? 0) > n, before.checks);
   return (await counters(page)).answered - before.answered;
+}
+
+/**
+ * Runs `action` (opening a conversation, or re-rendering its list), waits until the content script has read
+ * the open turn of the conversation it opened (`data-huashu-turns` moved) and returns how many buyer
+ * messages it passed to the engine meanwhile.
+ */
+export async function answeredOnOpen(page: Doc, action: () => Promise<unknown>): Promise<number> {
+  const before = await counters(page);
+  await action();
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.huashuTurns ?? 0) > n, before.turns);
+  return (await counters(page)).answered - before.answered;
+}
+
+/** How many buyer messages the content script has passed to the engine on this page. */
+export async function answeredCount(page: Doc): Promise<number> {
+  return (await counters(page)).answered;
 }

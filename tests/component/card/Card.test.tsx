@@ -50,6 +50,7 @@ function model(over: Partial<CardModel> = {}): CardModel {
       register: 'formal',
       suggestions: [view(shipping, 0.9), view(discount, 0.4)],
     },
+    earlier: [],
     tone: 'formal',
     selected: 0,
     showCompensations: false,
@@ -69,6 +70,7 @@ function model(over: Partial<CardModel> = {}): CardModel {
 function actions(): CardActions {
   return {
     insertAnswer: vi.fn(),
+    insertFeatured: vi.fn(),
     insertFollowUp: vi.fn(),
     insertCompensation: vi.fn(),
     insertSearchResult: vi.fn(),
@@ -104,6 +106,48 @@ describe('Card', () => {
     expect(a.setTone).toHaveBeenCalledWith('friendly');
     fireEvent.click(screen.getAllByTestId('huashu-suggestion')[1]);
     expect(a.insertAnswer).toHaveBeenCalledWith(m.reply!.suggestions[1], 1);
+  });
+
+  it('puts the featured product’s pitch first, named, on Alt+1; the suggestions follow on Alt+2…3', () => {
+    const a = actions();
+    const base = model();
+    const featured = {
+      id: 'w49',
+      packId: 'p',
+      name: 'Cloud Chair Pro',
+      pitch: '{buyer}, this week’s pick: Cloud Chair Pro',
+      from: '2026-12-01',
+      until: '2026-12-07',
+      keywords: [],
+    };
+    render(<Card model={model({ reply: { ...base.reply!, featured } })} actions={a} />);
+    const pitch = screen.getByTestId('huashu-featured');
+    expect(pitch.textContent).toContain('Cloud Chair Pro');
+    expect(pitch.textContent).toContain('小雨, this week’s pick');
+    expect(pitch.getAttribute('aria-keyshortcuts')).toBe('Alt+1');
+    expect(screen.getAllByTestId('huashu-suggestion').map((b) => b.getAttribute('aria-keyshortcuts'))).toEqual([
+      'Alt+2',
+      'Alt+3',
+    ]);
+    fireEvent.click(pitch);
+    expect(a.insertFeatured).toHaveBeenCalledWith(featured);
+  });
+
+  it('shows earlier open questions of the turn below the newest, each labelled with its message', () => {
+    const a = actions();
+    const base = model();
+    const earlier = [{ seq: 1, message: 'can I get a discount', status: 'ready' as const, reply: base.reply }];
+    render(<Card model={model({ earlier })} actions={a} />);
+    const questions = screen.getAllByTestId('huashu-question');
+    expect(questions).toHaveLength(2);
+    expect(screen.getAllByTestId('huashu-question-text').map((e) => e.textContent)).toEqual([
+      'when will it ship',
+      'can I get a discount',
+    ]);
+    const older = questions[1].querySelector<HTMLElement>('[data-testid="huashu-suggestion"]')!;
+    expect(older.getAttribute('aria-keyshortcuts')).toBeNull(); // Alt+1…3 belong to the newest question
+    fireEvent.click(older);
+    expect(a.insertAnswer).toHaveBeenCalledWith(base.reply!.suggestions[0], 0, 'can I get a discount');
   });
 
   it('shows the selected script’s follow-ups as chips', () => {

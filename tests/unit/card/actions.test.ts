@@ -83,6 +83,31 @@ describe('createCardActions', () => {
     expect(s.store.getState().cards['小雨'].selected).toBe(1);
   });
 
+  it('records a miss with the buyer’s message when the agent inserts a search result or one ranked below 3', () => {
+    const s = setup();
+    patchCard(s.store, '小雨', () => ({ status: 'ready', message: '邮费谁出' }));
+    s.actions.insertSearchResult(view(discount), 0);
+    s.actions.insertAnswer(view(shipping), 3); // the same question: one miss is enough
+    patchCard(s.store, '小雨', () => ({ message: '包邮吗', missed: false }));
+    s.actions.insertAnswer(view(shipping), 2);
+    s.actions.insertAnswer(view(shipping), 3);
+    expect(s.usage).toEqual([
+      expect.objectContaining({ kind: 'insert', scriptId: 'no-discount', rank: -1, message: '邮费谁出' }),
+      { kind: 'miss', packId: 'p', scriptId: 'no-discount', rank: -1, message: '邮费谁出' },
+      expect.objectContaining({ kind: 'insert', scriptId: 'ship-time', rank: 3, message: '邮费谁出' }),
+      expect.objectContaining({ kind: 'insert', scriptId: 'ship-time', rank: 2, message: '包邮吗' }),
+      expect.objectContaining({ kind: 'insert', scriptId: 'ship-time', rank: 3, message: '包邮吗' }),
+      { kind: 'miss', packId: 'p', scriptId: 'ship-time', rank: 3, message: '包邮吗' },
+    ]);
+  });
+
+  it('an answer to an earlier question of the turn is recorded with that question', () => {
+    const s = setup();
+    patchCard(s.store, '小雨', () => ({ status: 'ready', message: '能便宜吗' }));
+    s.actions.insertAnswer(view(shipping), 0, '什么时候发货');
+    expect(s.usage).toEqual([expect.objectContaining({ kind: 'insert', rank: 0, message: '什么时候发货' })]);
+  });
+
   it('without a reply box says so on the card and records nothing', () => {
     const s = setup({}, null);
     s.actions.insertAnswer(view(shipping), 0);

@@ -1,5 +1,15 @@
 /** The card state per conversation (components/card/store.ts). */
-import { createContentStore, currentCard, patchCard, toModel, visibleSuggestions } from '@/components/card/store';
+import {
+  cardOf,
+  createContentStore,
+  currentCard,
+  emptyCard,
+  patchCard,
+  settleQuestion,
+  toModel,
+  visibleSuggestions,
+  withQuestion,
+} from '@/components/card/store';
 import type { SuggestReply } from '@/lib/messaging';
 
 const reply = (needsAnswer: boolean) =>
@@ -39,5 +49,27 @@ describe('content store', () => {
     expect(visibleSuggestions(store.getState())).toHaveLength(0);
     patchCard(store, 'A', () => ({ hidden: false, reply: reply(false) }));
     expect(visibleSuggestions(store.getState())).toHaveLength(0);
+  });
+
+  it('keeps the earlier questions of an open buyer turn, newest first, until the agent replies', () => {
+    const store = createContentStore({ conversation: 'A' });
+    const ask = (seq: number, text: string) =>
+      store.setState((s) => ({ cards: { ...s.cards, A: withQuestion(cardOf(s, 'A') ?? emptyCard(), seq, text) } }));
+    ask(1, 'q1');
+    ask(2, 'q2');
+    // The first answer arrives after the second question: it goes to its own question.
+    expect(settleQuestion(store, 'A', 1, { status: 'ready', reply: reply(true) })).toBe(true);
+    expect(settleQuestion(store, 'A', 2, { status: 'ready', reply: reply(false) })).toBe(true);
+    expect(toModel(store.getState())).toMatchObject({
+      message: 'q2',
+      status: 'ready',
+      earlier: [{ seq: 1, message: 'q1', status: 'ready' }],
+    });
+    for (let i = 3; i <= 8; i++) ask(i, `q${i}`);
+    expect(currentCard(store.getState()).earlier.map((q) => q.message)).toEqual(['q7', 'q6', 'q5', 'q4']);
+    expect(settleQuestion(store, 'A', 1, { status: 'error' })).toBe(false); // dropped from the card
+    patchCard(store, 'A', () => ({ replied: true, earlier: [] }));
+    ask(9, 'q9');
+    expect(currentCard(store.getState())).toMatchObject({ message: 'q9', earlier: [] });
   });
 });

@@ -34,6 +34,7 @@ function setup(history: [string, 'buyer' | 'agent'][] = []) {
   const buyer: ChatMessage[] = [];
   const agent: ChatMessage[] = [];
   const switches: string[] = [];
+  const turns: [string, number][] = [];
   let clock = 0;
   const w = watchConsole(
     createProfileAdapter(profile),
@@ -41,11 +42,20 @@ function setup(history: [string, 'buyer' | 'agent'][] = []) {
       onBuyerMessage: (m) => buyer.push(m),
       onAgentMessage: (m) => agent.push(m),
       onConversationChange: (c) => switches.push(c),
+      onOpenTurn: (c, n) => turns.push([c, n]),
     },
     { settleMs: 100, now: () => clock },
   );
   const flush = () => new Promise((ok) => setTimeout(ok, 0));
-  return { w, log, nick, buyer, agent, switches, flush, tick: (ms: number) => (clock += ms) };
+  /** Waits until the open turn of the conversation opened `n`-th (1 = at start) was read. */
+  const turnRead = (n: number) => vi.waitFor(() => expect(turns.length).toBeGreaterThanOrEqual(n), { timeout: 2000 });
+  return { w, log, nick, buyer, agent, switches, turns, turnRead, flush, tick: (ms: number) => (clock += ms) };
+}
+
+/** Switch the fixture to conversation `name` showing `history` (a new set of rows in the same list). */
+function open(s: ReturnType<typeof setup>, name: string, history: [string, 'buyer' | 'agent'][]) {
+  s.nick.textContent = name;
+  s.log.replaceChildren(...history.map(([t, side]) => row(t, side)));
 }
 
 describe('watchConsole', () => {
@@ -85,20 +95,124 @@ describe('watchConsole', () => {
     s.w.stop();
   });
 
-  it('treats a conversation switch and what loads right after it as history', async () => {
+  it('reports the open turn once the history of an opened conversation settled, not what the agent answered', async () => {
+    const s = setup([
+      ['在吗', 'buyer'],
+      ['在的', 'agent'],
+      ['什么时候发货', 'buyer'],
+      ['能便宜点吗', 'buyer'],
+    ]);
+    expect(s.buyer).toEqual([]); // not before the history settled
+    await s.turnRead(1);
+    expect(s.buyer.map((m) => [m.text, m.openTurn])).toEqual([
+      ['什么时候发货', true],
+      ['能便宜点吗', true],
+    ]);
+    expect(s.turns).toEqual([['A', 2]]);
+    s.w.stop();
+  });
+
+  it('reports nothing when the last message is the agent’s', async () => {
+    const s = setup([
+      ['什么时候发货', 'buyer'],
+      ['今天发', 'agent'],
+    ]);
+    await s.turnRead(1);
+    expect(s.buyer).toEqual([]);
+    expect(s.turns).toEqual([['A', 0]]);
+    s.w.stop();
+  });
+
+  it('reports at most the last five buyer rows of a long turn', async () => {
+    const s = setup(['1', '2', '3', '4', '5', '6', '7'].map((t) => [t, 'buyer'] as [string, 'buyer']));
+    await s.turnRead(1);
+    expect(s.buyer.map((m) => m.text)).toEqual(['3', '4', '5', '6', '7']);
+    s.w.stop();
+  });
+
+  it('a conversation switch reports the new open turn once; coming back or a re-render reports nothing', async () => {
     const s = setup([['在吗', 'buyer']]);
+    await s.turnRead(1);
+    expect(s.buyer.map((m) => [m.conversation, m.text])).toEqual([['A', '在吗']]);
     s.tick(200);
-    s.nick.textContent = 'B';
-    s.log.replaceChildren(row('你好', 'buyer'));
+    open(s, 'B', [
+      ['你好', 'buyer'],
+      ['你好亲', 'agent'],
+      ['有货吗', 'buyer'],
+    ]);
     await s.flush();
-    s.log.append(row('有货吗', 'buyer'));
+    s.log.append(row('能便宜吗', 'buyer')); // still loading: part of the open turn, reported with it
     await s.flush();
     expect(s.switches).toEqual(['B']);
-    expect(s.buyer).toEqual([]);
+    expect(s.buyer).toHaveLength(1);
+    await s.turnRead(2);
+    expect(s.buyer.slice(1).map((m) => [m.conversation, m.text])).toEqual([
+      ['B', '有货吗'],
+      ['B', '能便宜吗'],
+    ]);
     s.tick(200);
-    s.log.append(row('能便宜吗', 'buyer'));
+    open(s, 'A', [['在吗', 'buyer']]);
+    await s.turnRead(3);
+    open(s, 'B', [
+      ['你好', 'buyer'],
+      ['你好亲', 'agent'],
+      ['有货吗', 'buyer'],
+      ['能便宜吗', 'buyer'],
+    ]);
+    await s.turnRead(4);
+    expect(s.turns.slice(2)).toEqual([
+      ['A', 0],
+      ['B', 0],
+    ]);
+    expect(s.buyer).toHaveLength(3);
+    s.w.stop();
+  });
+
+  it('a new message reported live is not reported again when the conversation opens again', async () => {
+    const s = setup([['在的', 'agent']]);
+    await s.turnRead(1);
+    s.tick(200);
+    s.log.append(row('什么时候发货', 'buyer'));
     await s.flush();
-    expect(s.buyer.map((m) => [m.conversation, m.text])).toEqual([['B', '能便宜吗']]);
+    expect(s.buyer.map((m) => m.text)).toEqual(['什么时候发货']);
+    open(s, 'B', [['hi', 'agent']]);
+    await s.turnRead(2);
+    s.tick(200);
+    open(s, 'A', [
+      ['在的', 'agent'],
+      ['什么时候发货', 'buyer'],
+    ]);
+    await s.turnRead(3);
+    expect(s.buyer.map((m) => m.text)).toEqual(['什么时候发货']);
+    s.w.stop();
+  });
+
+  it('the same question in a later turn is open again', async () => {
+    const s = setup([
+      ['在吗', 'buyer'],
+      ['在的', 'agent'],
+      ['在吗', 'buyer'],
+    ]);
+    await s.turnRead(1);
+    expect(s.buyer.map((m) => m.text)).toEqual(['在吗']);
+    s.w.stop();
+  });
+
+  it('the list element replaced by a re-render of the same history reports nothing new', async () => {
+    const s = setup([
+      ['在的', 'agent'],
+      ['有货吗', 'buyer'],
+    ]);
+    await s.turnRead(1);
+    const fresh = document.createElement('div');
+    fresh.className = 'log';
+    fresh.append(row('在的', 'agent'), row('有货吗', 'buyer'));
+    s.log.replaceWith(fresh);
+    await s.turnRead(2);
+    expect(s.turns).toEqual([
+      ['A', 1],
+      ['A', 0],
+    ]);
     s.w.stop();
   });
 

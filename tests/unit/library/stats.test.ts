@@ -33,8 +33,8 @@ describe('stats', () => {
       { text: 'my A', count: 1 },
     ]);
     expect(mine.missed).toEqual([
-      { text: '邮费谁出？', count: 2 },
-      { text: '可以开发票吗', count: 1 },
+      { text: '邮费谁出？', count: 2, last: 5 },
+      { text: '可以开发票吗', count: 1, last: 6 },
     ]);
     expect(neverUsed(mine, library).map((s) => s.scriptId)).toEqual(['c']);
   });
@@ -49,6 +49,53 @@ describe('stats', () => {
     expect(merged.until).toBe(9);
     expect(neverUsed(merged, library)).toEqual([]);
     expect(mergeStats([mine, mine]).scripts[0].variants[0]).toEqual({ text: 'A1', count: 4 });
+  });
+
+  it('counts an insert by search and the miss row the card wrote beside it once', () => {
+    const r = statsFromUsage(
+      [
+        { at: 1, kind: 'miss', packId: 'p', scriptId: 'a', rank: -1, message: '邮费谁出' },
+        { at: 1, kind: 'insert', packId: 'p', scriptId: 'a', rank: -1, message: '邮费谁出' },
+        { at: 2, kind: 'miss', message: '邮费谁出' },
+      ],
+      'li',
+    );
+    expect(r.missed).toEqual([{ text: '邮费谁出', count: 2, last: 2 }]);
+    expect(r.scripts[0]).toMatchObject({ scriptId: 'a', inserts: 1, fromSearch: 1 });
+  });
+
+  it('counts featured pitches inserted beside the scripts, and merges them', () => {
+    const usage: UsageRow[] = [
+      { at: 1, kind: 'insert', packId: 'p', featuredId: 'w49', message: '哪款好', answer: 'pitch' },
+      { at: 2, kind: 'insert', packId: 'p', featuredId: 'w49' },
+      { at: 3, kind: 'insert', packId: 'p', scriptId: 'a', rank: 0 },
+    ];
+    const r = statsFromUsage(usage, 'li', undefined, () => '云朵椅');
+    expect(r.featured).toEqual([{ packId: 'p', featuredId: 'w49', name: '云朵椅', inserts: 2 }]);
+    expect(r.scripts.map((s) => s.scriptId)).toEqual(['a']);
+    const parsed = parseStatsFile(JSON.stringify(r));
+    expect(parsed.ok).toBe(true);
+    expect(mergeStats([r, r]).featured).toEqual([{ packId: 'p', featuredId: 'w49', name: '云朵椅', inserts: 4 }]);
+    expect(statsFromUsage([], 'li').featured).toBeUndefined();
+  });
+
+  it('lists missed groups newest first when asked', () => {
+    const g = groupMissed(
+      [
+        { text: '能开发票吗', count: 5, last: 10 },
+        { text: '可以开发票吗', count: 1, last: 40 },
+        { text: '邮费谁出', count: 2, last: 30 },
+        { text: 'old file', count: 9 },
+      ],
+      0.5,
+      'newest',
+    );
+    expect(g.map((x) => [x.label, x.last])).toEqual([
+      ['能开发票吗', 40],
+      ['邮费谁出', 30],
+      ['old file', undefined],
+    ]);
+    expect(g[0].texts.map((x) => x.text)).toEqual(['可以开发票吗', '能开发票吗']);
   });
 
   it('rejects a broken stats file with paths', () => {

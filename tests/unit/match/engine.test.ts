@@ -223,6 +223,12 @@ describe('featured product', () => {
     expect(featured.suggest('Which one should I buy?', { now: inWeek }).featured?.id).toBe('x1');
   });
 
+  it('says which pack the featured product comes from (its insertions are counted per pack)', () => {
+    const f = featured.suggest('X1和X2耳机哪个好', { now: inWeek }).featured;
+    expect(f).toMatchObject({ id: 'x1', name: 'X1 Pro 耳机' });
+    expect(f?.packId).toEqual(expect.any(String));
+  });
+
   it('not outside its dates', () => {
     expect(featured.suggest('X1和X2耳机哪个好', { now: after }).featured).toBeUndefined();
   });
