@@ -1,11 +1,13 @@
 /**
  * The suggestion card (rendered in an open shadow root by the content script). Presentational: the
  * model comes in, clicks go out through `actions`. Buttons keep the focus in the console's reply box
- * (mousedown is cancelled), so an insert lands at the agent's caret.
+ * (mousedown is cancelled), so an insert lands at the agent's caret. Only real input acts (lib/trusted.ts):
+ * a page script's `el.click()` on a button does nothing.
  */
 import { t } from '@/lib/i18n';
 import { fillPlaceholders } from '@/lib/insert/placeholders';
 import type { SuggestionView } from '@/lib/messaging';
+import { trusted } from '@/lib/trusted';
 import { compensationsWithin, followUpText, hasToneChoice, pickAnswer } from './logic';
 import type { CardActions, CardModel } from './types';
 
@@ -34,7 +36,7 @@ function Suggestion({
         data-tone={answer.tone}
         aria-keyshortcuts={`Alt+${rank + 1}`}
         onMouseDown={keepFocus}
-        onClick={() => actions.insertAnswer(s, rank)}
+        onClick={trusted(() => actions.insertAnswer(s, rank))}
       >
         <span className="hs-row">
           <span className="hs-title">{s.title}</span>
@@ -67,7 +69,7 @@ function Extras({ model, actions }: { model: CardModel; actions: CardActions }) 
               data-testid="huashu-followup"
               title={followUpText(f)}
               onMouseDown={keepFocus}
-              onClick={() => actions.insertFollowUp(s, f)}
+              onClick={trusted(() => actions.insertFollowUp(s, f))}
             >
               {f.text}
               {f.options.length > 0 && <span className="hs-options">{f.options.join(' / ')}</span>}
@@ -81,7 +83,7 @@ function Extras({ model, actions }: { model: CardModel; actions: CardActions }) 
           className="hs-link"
           data-testid="huashu-compensations-toggle"
           onMouseDown={keepFocus}
-          onClick={actions.toggleCompensations}
+          onClick={trusted(actions.toggleCompensations)}
         >
           {t('cardIfRefused', s.script.compensations.length)}
         </button>
@@ -97,7 +99,7 @@ function Extras({ model, actions }: { model: CardModel; actions: CardActions }) 
               data-testid="huashu-compensation"
               data-kind={c.kind}
               onMouseDown={keepFocus}
-              onClick={() => actions.insertCompensation(s, c)}
+              onClick={trusted(() => actions.insertCompensation(s, c))}
             >
               <span className="hs-kind">{c.kind === 'gift' ? t('cardGift') : t('cardShift')}</span>
               {c.text}
@@ -128,9 +130,9 @@ function Search({ model, actions }: { model: CardModel; actions: CardActions }) 
         aria-label={t('cardSearch')}
         value={model.search.query}
         onChange={(e) => actions.search(e.target.value)}
-        onKeyDown={(e) => {
+        onKeyDown={trusted((e: React.KeyboardEvent) => {
           if (e.key === 'Enter' && results[0]) actions.insertSearchResult(results[0], 0);
-        }}
+        })}
       />
       {results.length > 0 && (
         <ul className="hs-results">
@@ -141,7 +143,7 @@ function Search({ model, actions }: { model: CardModel; actions: CardActions }) 
                 data-testid="huashu-search-result"
                 data-script-id={s.scriptId}
                 onMouseDown={keepFocus}
-                onClick={() => actions.insertSearchResult(s, i)}
+                onClick={trusted(() => actions.insertSearchResult(s, i))}
               >
                 <span className="hs-title">{s.title}</span>
                 <span className="hs-text">
@@ -196,7 +198,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
             data-tone={model.tone}
             title={t('cardToneSwitch')}
             onMouseDown={keepFocus}
-            onClick={() => actions.setTone(model.tone === 'formal' ? 'friendly' : 'formal')}
+            onClick={trusted(() => actions.setTone(model.tone === 'formal' ? 'friendly' : 'formal'))}
           >
             {model.tone === 'formal' ? t('cardToneFormal') : t('cardToneFriendly')}
           </button>
@@ -208,7 +210,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
           aria-expanded={!model.collapsed}
           title={model.collapsed ? t('cardExpand') : t('cardCollapse')}
           onMouseDown={keepFocus}
-          onClick={actions.toggleCollapsed}
+          onClick={trusted(actions.toggleCollapsed)}
         >
           {model.collapsed ? '▴' : '▾'}
         </button>
@@ -218,7 +220,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
           data-testid="huashu-close"
           title={t('cardHide')}
           onMouseDown={keepFocus}
-          onClick={actions.hide}
+          onClick={trusted(actions.hide)}
         >
           ×
         </button>
@@ -262,13 +264,23 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         </div>
       )}
       <footer className="hs-foot">
-        <button type="button" data-testid="huashu-log-promise" onMouseDown={keepFocus} onClick={actions.logPromise}>
+        <button
+          type="button"
+          data-testid="huashu-log-promise"
+          onMouseDown={keepFocus}
+          onClick={trusted(actions.logPromise)}
+        >
           {t('cardLogPromise')}
         </button>
-        <button type="button" data-testid="huashu-log-feedback" onMouseDown={keepFocus} onClick={actions.logFeedback}>
+        <button
+          type="button"
+          data-testid="huashu-log-feedback"
+          onMouseDown={keepFocus}
+          onClick={trusted(actions.logFeedback)}
+        >
           {t('cardLogFeedback')}
         </button>
-        <button type="button" data-testid="huashu-teach" onMouseDown={keepFocus} onClick={actions.teach}>
+        <button type="button" data-testid="huashu-teach" onMouseDown={keepFocus} onClick={trusted(actions.teach)}>
           {t('cardTeach')}
         </button>
       </footer>
