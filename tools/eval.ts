@@ -6,17 +6,26 @@
  *   [--fit]                 fit the confidence model on the chosen cases and print the coefficients
  *   [--loo]                 also report "script removed" rejection: each case's script taken out of the
  *                           pack, how often the engine then rightly shows nothing (one build per script)
+ *   [--baseline bm25]       plain BM25 over character unigrams + bigrams run beside the engine (extra fields)
+ *   [--conversations <f>]   whole chats: each buyer turn gets the conversation so far as context
+ * npm run eval -- --stores <dir> [--json] [--baseline bm25] [--refit] [--loo]
+ *                           every folder of pack.json + cases.jsonl under <dir>: one table, one JSON line a store
+ *                           (tools/eval-stores.ts)
  * Runs the extension's path: engine.suggest (detection → normalisation → matching → threshold).
  */
-import { buildBaseline } from '../lib/match/baseline';
+import { buildBaseline, buildBm25Baseline } from '../lib/match/baseline';
 import { CALIBRATION, type Calibration, featureVector, type MatchFeatures } from '../lib/match/calibrate';
 import { detect } from '../lib/match/question-detect';
 import { buildEngine, DEFAULT_FEATURES, type EngineFeatures, type EngineOptions } from '../lib/match/engine';
+import type { ConversationContext } from '../lib/match/types';
 import type { Pack } from '../lib/pack/schema';
 import { args, type Case, loadCases, loadPack, percentile, round, split } from './cases';
+import { type ConversationResult, evaluateConversations, loadConversations } from './eval-conversations';
+import { findStores, pool, scoreStores, storesTable } from './eval-stores';
 
-interface Answerer {
-  answer(text: string): { scriptId: string; confidence: number }[];
+export interface Answerer {
+  /** Suggestions best first; `context` is the conversation before the message (engines may ignore it). */
+  answer(text: string, context?: ConversationContext): { scriptId: string; confidence: number }[];
 }
 
 interface KindStats {
@@ -35,6 +44,13 @@ export interface EvalResult {
   p50Ms: number;
   p95Ms: number;
   byKind: Record<string, KindStats>;
+  /**
+   * Of the cases where a card was shown, the share whose first suggestion is right (`expect`, or for a
+   * multi case its `also`): the precision of what the agent sees. A card on an `expect: null` case is wrong.
+   */
+  shownPrecision: number;
+  /** Cases where a card was shown. */
+  shown: number;
   /** Multi cases: share whose second question's script is also among the suggestions. */
   alsoHit?: number;
   misses: { text: string; kind: string; expected: string | null; got: string[] }[];
@@ -52,6 +68,8 @@ export function evaluate(answerer: Answerer, cases: Case[], warmUp: string[] = [
   let rejected = 0;
   let multi = 0;
   let alsoHit = 0;
+  let shown = 0;
+  let shownRight = 0;
   const misses: EvalResult['misses'] = [];
   for (const c of cases) {
     const t0 = performance.now();
@@ -61,6 +79,10 @@ export function evaluate(answerer: Answerer, cases: Case[], warmUp: string[] = [
     kinds.set(c.kind, k);
     k.n++;
     const ids = got.map((g) => g.scriptId);
+    if (ids.length) {
+      shown++;
+      if (c.expect !== null && (ids[0] === c.expect || (c.also ?? []).includes(ids[0]))) shownRight++;
+    }
     let ok: boolean;
     if (c.expect === null) {
       unanswerable++;
@@ -107,6 +129,8 @@ export function evaluate(answerer: Answerer, cases: Case[], warmUp: string[] = [
     rejected: round(unanswerable ? rejected / unanswerable : 0),
     p50Ms: round(percentile(times, 50), 4),
     p95Ms: round(percentile(times, 95), 4),
+    shownPrecision: round(shown ? shownRight / shown : 0),
+    shown,
     byKind,
     ...(multi ? { alsoHit: round(alsoHit / multi) } : {}),
     misses,
@@ -115,7 +139,13 @@ export function evaluate(answerer: Answerer, cases: Case[], warmUp: string[] = [
 
 export function huashuAnswerer(packs: Pack[], options?: EngineOptions): Answerer {
   const engine = buildEngine(packs, options);
-  return { answer: (text) => engine.suggest(text, { limit: 3 }).suggestions };
+  return { answer: (text, context) => engine.suggest(text, { limit: 3, context }).suggestions };
+}
+
+/** Plain BM25 over character unigrams + bigrams; every script sharing a term is shown (no threshold). */
+export function bm25Answerer(packs: Pack[]): Answerer {
+  const base = buildBm25Baseline(packs);
+  return { answer: (text) => base.search(text, 3).map((r) => ({ scriptId: r.scriptId, confidence: r.score })) };
 }
 
 export function baselineAnswerer(packs: Pack[]): Answerer {
@@ -133,6 +163,7 @@ const ABLATIONS: [string, Partial<EngineFeatures>][] = [
   ['- character unigrams', { unigrams: false }],
   ['- answers field', { answers: false }],
   ['- Fuse.js (English typos)', { fuzzy: false }],
+  ['- conversation context', { context: false }],
 ];
 
 /** The packs' own questions: warm-up messages that are not among the cases. */
@@ -147,6 +178,11 @@ export function warmUpTexts(packs: Pack[]): string[] {
  * question then has no answer in the pack, which is exactly what the threshold must catch.
  */
 export function fitCalibration(packs: Pack[], cases: Case[]): Calibration {
+  return fitLogistic(calibrationSamples(packs, cases));
+}
+
+/** Feature vectors and right/wrong labels of the top suggestions behind `fitCalibration`. */
+export function calibrationSamples(packs: Pack[], cases: Case[]): { X: number[][]; y: number[] } {
   const X: number[][] = [];
   const y: number[] = [];
   const addTop = (engine: ReturnType<typeof buildEngine>, c: Case, positive: (id: string) => boolean) => {
@@ -167,6 +203,11 @@ export function fitCalibration(packs: Pack[], cases: Case[]): Calibration {
     const engine = buildEngine(reduced);
     for (const c of group) addTop(engine, c, () => false);
   }
+  return { X, y };
+}
+
+/** Logistic regression of `y` on `X` into the calibration's coefficients. */
+export function fitLogistic({ X, y }: { X: number[][]; y: number[] }): Calibration {
   const d = X[0]?.length ?? 7;
   const w = new Array<number>(d + 1).fill(0);
   const lr = 0.1;
@@ -215,7 +256,7 @@ export function leaveOneOutRejection(packs: Pack[], cases: Case[], options: Engi
   return round(n ? rejected / n : 0);
 }
 
-function table(rows: (string | number)[][]): string {
+export function table(rows: (string | number)[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
 }
@@ -242,20 +283,76 @@ function printResult(title: string, r: EvalResult) {
   }
 }
 
+function runStores(a: Record<string, string[]>) {
+  const baseline = a.baseline?.[0] === 'bm25' ? 'bm25' : a.baseline ? 'fuse' : undefined;
+  const stores = a.stores.flatMap((dir) => findStores(dir));
+  if (!stores.length) {
+    console.error(`no folder with pack.json + cases.jsonl under ${a.stores.join(', ')}`);
+    process.exit(2);
+  }
+  if (a.ablation) {
+    // One pooled row per feature switched off, per split present (run it on tune stores while tuning).
+    const rows: (string | number)[][] = [];
+    const out: Record<string, Record<string, ReturnType<typeof pool>>> = {};
+    for (const [name, features] of ABLATIONS) {
+      const sc = scoreStores(stores, { engine: { features } });
+      for (const split of ['tune', 'test', 'dev'] as const) {
+        const group = sc.filter((s) => s.split === split);
+        if (!group.length) continue;
+        const p = pool(group);
+        (out[name] ??= {})[split] = p;
+        const r = storesTable([{ ...p, store: `${name}`, split, scripts: 0, fit: 'shipped' }])[1];
+        rows.push([r[0], r[1], `${group.length} stores`, ...r.slice(3)]);
+      }
+    }
+    if (a.json) console.log(JSON.stringify({ ablation: out }));
+    else console.log(table([storesTable([])[0], ...rows]));
+    return;
+  }
+  const scores = scoreStores(stores, { baseline, refit: Boolean(a.refit), loo: Boolean(a.loo) });
+  if (a.json) {
+    for (const s of scores) console.log(JSON.stringify(s));
+    return;
+  }
+  console.log(
+    `${stores.length} stores under ${a.stores.join(', ')}; each scored against its own pack` +
+      (a.refit ? ', confidence model refitted without the scored store (tune stores only)' : ', shipped calibration'),
+  );
+  console.log(table(storesTable(scores)));
+}
+
+function printConversations(title: string, r: ConversationResult) {
+  console.log(`\n${title}: ${r.conversations} conversations, ${r.buyerTurns} buyer turns`);
+  console.log(`needing no card ${r.noCardTurns}: got none ${r.noCardRate}`);
+  console.log(`with a script ${r.labelled}: top-1 ${r.top1}  top-3 ${r.top3}`);
+  console.log(`cards shown ${r.shown}: right script first ${r.shownPrecision}`);
+  if (r.misses.length) {
+    console.log(`\nmisses (${r.misses.length}): conversation.turn message → expected · got`);
+    for (const m of r.misses)
+      console.log(
+        `  ${m.id}.${m.turn} ${m.text}\n      → ${m.expected ?? '(nothing)'} · ${m.got.join(', ') || '(nothing)'}`,
+      );
+  }
+}
+
 function main() {
   const a = args(process.argv.slice(2));
+  if (a.stores) return runStores(a);
   const packPaths = a.pack ?? [];
   const casePath = a.cases?.[0];
-  if (!packPaths.length || !casePath) {
+  const convPath = a.conversations?.[0];
+  if (!packPaths.length || (!casePath && !convPath)) {
     console.error(
-      'usage: npm run eval -- --pack <pack.json> [--pack …] --cases <cases.jsonl> [--json] [--baseline] [--ablation] [--split tune|test] [--fit]',
+      'usage: npm run eval -- --pack <pack.json> [--pack …] --cases <cases.jsonl> [--conversations <file.jsonl>] [--json] [--baseline [bm25]] [--ablation] [--split tune|test] [--fit] [--loo]\n' +
+        '       npm run eval -- --stores <dir> [--stores …] [--json] [--baseline bm25] [--refit] [--loo]',
     );
     process.exit(2);
   }
   const packs = packPaths.map(loadPack);
+  const json = Boolean(a.json);
+  if (!casePath) return runConversations(packs, convPath!, a.baseline?.[0] === 'bm25', json);
   const which = (a.split?.[0] ?? 'all') as 'tune' | 'test' | 'all';
   const cases = split(loadCases(casePath), which);
-  const json = Boolean(a.json);
 
   if (a.fit) {
     const c = fitCalibration(packs, cases);
@@ -293,17 +390,54 @@ function main() {
     return;
   }
 
-  const answerer = a.baseline ? baselineAnswerer(packs) : huashuAnswerer(packs);
+  // --baseline alone: plain Fuse.js instead of the engine (as before); --baseline bm25: BM25 beside it.
+  const fuseOnly = a.baseline && a.baseline[0] !== 'bm25';
+  const answerer = fuseOnly ? baselineAnswerer(packs) : huashuAnswerer(packs);
   const r = evaluate(answerer, cases, warmUpTexts(packs));
   if (!json)
     printResult(
-      `${a.baseline ? 'plain Fuse.js baseline' : 'Huashu'} on ${cases.length} cases (${which}) of ${casePath}`,
+      `${fuseOnly ? 'plain Fuse.js baseline' : 'Huashu'} on ${cases.length} cases (${which}) of ${casePath}`,
       r,
     );
-  const loo = a.loo && !a.baseline ? leaveOneOutRejection(packs, cases) : undefined;
+  const loo = a.loo && !fuseOnly ? leaveOneOutRejection(packs, cases) : undefined;
   if (loo !== undefined && !json) console.log(`\nscript removed from the pack → nothing shown: ${loo}`);
+  const bm25 = a.baseline?.[0] === 'bm25' ? evaluate(bm25Answerer(packs), cases, warmUpTexts(packs)) : undefined;
+  if (bm25 && !json)
+    console.log(
+      `\nplain BM25 (character unigrams + bigrams) on the same cases: top-1 ${bm25.top1}  top-3 ${bm25.top3}  rejected ${bm25.rejected}  shownPrecision ${bm25.shownPrecision}`,
+    );
+  const conv = convPath ? evaluateConversations(answerer, loadConversations(convPath)) : undefined;
+  if (conv && !json) printConversations(`Huashu on ${convPath}`, conv);
   const { misses: _misses, ...summary } = r;
-  if (json) console.log(JSON.stringify(loo === undefined ? summary : { ...summary, scriptRemovedRejected: loo }));
+  const strip = <T extends { misses: unknown }>({ misses: _x, ...rest }: T) => rest;
+  if (json)
+    console.log(
+      JSON.stringify({
+        ...summary,
+        ...(loo === undefined ? {} : { scriptRemovedRejected: loo }),
+        ...(bm25 ? { baseline: { name: 'bm25', ...strip(bm25) } } : {}),
+        ...(conv ? { conversations: strip(conv) } : {}),
+      }),
+    );
+}
+
+function runConversations(packs: Pack[], path: string, withBm25: boolean, json: boolean) {
+  const conversations = loadConversations(path);
+  const r = evaluateConversations(huashuAnswerer(packs), conversations);
+  const b = withBm25 ? evaluateConversations(bm25Answerer(packs), conversations) : undefined;
+  if (json) {
+    const { misses: _m, ...summary } = r;
+    const base = b ? (({ misses: _b, ...rest }) => rest)(b) : undefined;
+    console.log(
+      JSON.stringify({ conversations: summary, ...(base ? { baseline: { name: 'bm25', conversations: base } } : {}) }),
+    );
+    return;
+  }
+  printConversations(`Huashu on ${path}`, r);
+  if (b)
+    console.log(
+      `\nplain BM25 on the same turns: no-card ${b.noCardRate}  top-1 ${b.top1}  shownPrecision ${b.shownPrecision}`,
+    );
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) main();

@@ -4,7 +4,7 @@
  * (mousedown is cancelled), so an insert lands at the agent's caret. Only real input acts (lib/trusted.ts):
  * a page script's `el.click()` on a button does nothing.
  */
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import { fillPlaceholders } from '@/lib/insert/placeholders';
 import type { SuggestionView } from '@/lib/messaging';
 import { trusted } from '@/lib/trusted';
@@ -12,6 +12,12 @@ import { compensationsWithin, followUpText, hasToneChoice, pickAnswer } from './
 import type { CardActions, CardModel } from './types';
 
 const keepFocus = (e: React.MouseEvent) => e.preventDefault();
+
+const NOTICE_TEXT: Record<NonNullable<CardModel['notice']>, MessageKey> = {
+  noReplyBox: 'cardNoReplyBox',
+  insertCopied: 'cardInsertCopied',
+  insertFailed: 'cardInsertFailed',
+};
 
 function Suggestion({
   s,
@@ -232,9 +238,9 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
               {t('cardExcuseHint')}
             </p>
           )}
-          {model.notice === 'noReplyBox' && (
-            <p className="hs-hint" data-testid="huashu-notice" role="alert">
-              {t('cardNoReplyBox')}
+          {model.notice && (
+            <p className="hs-hint" data-testid="huashu-notice" data-notice={model.notice} role="alert">
+              {t(NOTICE_TEXT[model.notice])}
             </p>
           )}
           {model.status === 'loading' && (

@@ -5,6 +5,7 @@
  * the rules run in unit tests without a console.
  */
 import type { CaretKeeper } from '@/lib/insert/caret';
+import type { CompositionTracker } from '@/lib/insert/composition';
 import type { ConsoleAdapter } from '@/lib/consoles/types';
 import { guard, report } from '@/lib/guard';
 import { fillPlaceholders, insertText, readText } from '@/lib/insert';
@@ -17,6 +18,8 @@ export interface CardActionDeps {
   store: ContentStore;
   adapter(): ConsoleAdapter;
   caret?: CaretKeeper;
+  /** The agent's input method: insertion waits for a composition to end. */
+  composition?: CompositionTracker;
   /** Library search (the background's `search`). */
   search(query: string): Promise<SuggestionView[]>;
   /** Usage stats, best effort (the background's `recordUsage`). */
@@ -50,12 +53,12 @@ export function createCardActions(deps: CardActionDeps): CardActions {
       store.setState({ notice: 'noReplyBox' });
       return false;
     }
-    insertText(
-      box,
-      fillPlaceholders(text, { buyer: current().conversationName(), order_id: current().orderId() }),
-      deps.caret,
-    );
+    const filled = fillPlaceholders(text, { buyer: current().conversationName(), order_id: current().orderId() });
     store.setState({ notice: null });
+    // Async: waits for the agent's IME, then for the editor to take the text (lib/insert); never throws.
+    void insertText(box, filled, { caret: deps.caret, composition: deps.composition }).then((r) => {
+      if (!r.method && !r.skipped) store.setState({ notice: r.copied ? 'insertCopied' : 'insertFailed' });
+    });
     deps.recordUsage(usage).catch(() => {
       // Usage stats are best effort.
     });

@@ -23,7 +23,8 @@ export interface CardModel {
   search: { query: string; results: SuggestionView[]; status: 'idle' | 'loading' | 'done' };
   console: { name: string; verified?: boolean; source: 'taught' | 'pack' | 'generic' };
   theme: 'light' | 'dark';
-  notice: 'noReplyBox' | null;
+  /** A one-line notice: no reply box, or an insertion the box refused (text copied, or not even that). */
+  notice: 'noReplyBox' | 'insertCopied' | 'insertFailed' | null;
 }
 
 /** What the card's controls do. The promise/feedback buttons call functions wired by the integrator. */

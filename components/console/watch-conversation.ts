@@ -10,7 +10,7 @@ import type { ChatMessage, ConsoleAdapter } from '@/lib/consoles/types';
 import { pageSignals } from '@/lib/consoles/page-signals';
 import { watchConsole, type ConsoleWatcher } from '@/lib/consoles/watcher';
 import { setLocale } from '@/lib/i18n';
-import { keepCaret, readText } from '@/lib/insert';
+import { keepCaret, readText, trackComposition } from '@/lib/insert';
 import { sendMessage, type PageCapture } from '@/lib/messaging';
 import { getSettings, settingsItem, type Settings } from '@/lib/settings';
 import { budgetUseItem, remainingBudget, spendBudget } from '@/components/card/budget';
@@ -70,6 +70,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     budgetLeft: await remainingBudget(settings.giftBudgetPerDay, settings.timeZone),
   });
   const caret = keepCaret();
+  const composition = trackComposition();
   let watcher: ConsoleWatcher | null = null;
   let card: MountedCard | null = null;
   const signals = pageSignals();
@@ -159,6 +160,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     store,
     adapter: current,
     caret,
+    composition,
     search: (query) => sendMessage('search', { query, limit: 5 }),
     recordUsage: (event) => sendMessage('recordUsage', event),
     budget: {
@@ -179,11 +181,12 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
   });
 
   const stopKeys = setupKeyboard(ctx, {
-    showing: () => (deps.teaching() ? 0 : visibleSuggestions(store.getState()).length),
+    // While the IME composes, its keys are its own (the tracker sees compositions inside shadow roots too).
+    showing: () => (deps.teaching() || composition.active() ? 0 : visibleSuggestions(store.getState()).length),
     dismissible: () => {
       const s = store.getState();
       const c = currentCard(s);
-      return !deps.teaching() && !c.hidden && c.status !== 'idle';
+      return !deps.teaching() && !composition.active() && !c.hidden && c.status !== 'idle';
     },
     insert: (rank) => {
       const s = visibleSuggestions(store.getState())[rank];
@@ -192,18 +195,17 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     hide: actions.hide,
   });
 
-  // The "sounds like an excuse" hint follows what the agent types in the reply box.
-  ctx.addEventListener(
-    document,
-    'input',
-    guard('reply box input', (e: Event) => {
-      const box = current().replyBox();
-      if (!box || !(e.target instanceof Node) || !box.contains(e.target)) return;
-      const excuse = soundsLikeExcuse(readText(box));
-      if (excuse !== store.getState().excuse) store.setState({ excuse });
-    }) as (e: Event) => void,
-    { capture: true },
-  );
+  // The "sounds like an excuse" hint follows what the agent types in the reply box (committed text only).
+  const readExcuse = guard('reply box input', (e?: Event) => {
+    const box = current().replyBox();
+    if (!box || composition.active()) return;
+    // composedPath: a reply box inside a shadow root is retargeted to its host at the document.
+    if (e && !e.composedPath().includes(box)) return;
+    const excuse = soundsLikeExcuse(readText(box));
+    if (excuse !== store.getState().excuse) store.setState({ excuse });
+  });
+  ctx.addEventListener(document, 'input', readExcuse as (e: Event) => void, { capture: true });
+  const unwatchComposition = composition.onEnd(() => readExcuse());
 
   const unwatchSettings = settingsItem.watch(
     guard('settings', async () => {
@@ -223,6 +225,8 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
       signals.clear();
       card?.remove();
       caret.stop();
+      unwatchComposition();
+      composition.stop();
       stopKeys();
       unwatchSettings();
       unwatchBudget();

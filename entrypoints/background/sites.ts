@@ -30,6 +30,8 @@ async function register(pattern: string) {
     js: [CONTENT_SCRIPT_FILE],
     runAt: 'document_idle' as const,
     allFrames: true,
+    // Frames the page writes itself (about:blank, srcdoc, blob:) belong to the page's site.
+    matchOriginAsFallback: true,
   };
   // Updating also moves registrations persisted by older versions (top frame only) to all frames.
   if (existing.length) await browser.scripting.updateContentScripts([script]);

@@ -15,6 +15,9 @@ export default defineContentScript({
   // Chat panes often live in an iframe: every frame gets the script, only the one holding a conversation
   // watches (the others stay inert, see components/console/console-feature.ts).
   allFrames: true,
+  // Chat frames the page writes itself (about:blank, srcdoc; blob: in Chromium) run the script too.
+  matchAboutBlank: true,
+  matchOriginAsFallback: { chrome: true, firefox: false },
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   async main(ctx) {

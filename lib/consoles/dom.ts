@@ -78,3 +78,36 @@ export function extractOrderId(text: string): string | undefined {
   if (!runs) return cleanText(text) || undefined;
   return runs.sort((a, b) => b.length - a.length)[0];
 }
+
+/** Every open shadow root in `doc`, nested ones too: web-component consoles keep their chat inside them. */
+export function shadowRoots(doc: Document): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const visit = (root: Document | ShadowRoot) => {
+    const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null)
+      if (el.shadowRoot) {
+        out.push(el.shadowRoot);
+        visit(el.shadowRoot);
+      }
+  };
+  visit(doc);
+  return out;
+}
+
+/** querySelectorAll over the document and its open shadow roots, in document order of the roots. */
+export function deepQueryAll<T extends Element = Element>(doc: Document, selector: string): T[] {
+  const roots: (Document | ShadowRoot)[] = [doc, ...shadowRoots(doc)];
+  return roots.flatMap((r) => queryAll(r, selector) as T[]);
+}
+
+/** The first match in the document, else in its open shadow roots. */
+export function deepQueryOne(doc: Document, selector: string): Element | null {
+  return queryOne(doc, selector) ?? deepQueryAll(doc, selector)[0] ?? null;
+}
+
+/** The focused element, looking into open shadow roots (the document only sees their host). */
+export function deepActiveElement(doc: Document): Element | null {
+  let el = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}

@@ -4,6 +4,7 @@
  * The others (the page shell, ad and tracking frames) stay inert: tiny frames are not even looked at
  * until they grow, the rest are checked on DOM changes, at most every `checkDelay` ms.
  */
+import { shadowRoots } from './dom';
 import { sitePattern } from './match-pattern';
 import type { ConsoleAdapter } from './types';
 
@@ -37,12 +38,13 @@ export function frameView(win: Window): FrameView {
  * Any field an agent could type a reply into? Without one no adapter can find a reply box, so an inert
  * frame (ads, trackers) is not searched further and does not even ask for its console profile.
  */
+const EDITABLE_FIELD =
+  'textarea, [contenteditable]:not([contenteditable="false"]), input:not([type]), input[type="text"], input[type="search"]';
+
+/** Any field to type in, in `root` or (for a document) in its open shadow roots. */
 export function hasEditableField(root: ParentNode): boolean {
-  return (
-    root.querySelector(
-      'textarea, [contenteditable]:not([contenteditable="false"]), input:not([type]), input[type="text"], input[type="search"]',
-    ) !== null
-  );
+  if (root.querySelector(EDITABLE_FIELD) !== null) return true;
+  return root.nodeType === 9 && shadowRoots(root as Document).some((r) => r.querySelector(EDITABLE_FIELD) !== null);
 }
 
 /**

@@ -7,9 +7,18 @@
  *   else the side the text sits on (left = buyer);
  * - conversation name: the selected item of a conversation list (aria-selected / aria-current), else a
  *   header element named nick/buyer-name/chat-title.
+ * Open shadow roots (web-component consoles) are searched like the document itself.
  * When it guesses wrong the agent teaches the console (teach.ts) and a profile replaces it.
  */
-import { cleanText, editableIn, extractOrderId, isEditable } from './dom';
+import {
+  cleanText,
+  deepActiveElement,
+  deepQueryAll,
+  deepQueryOne,
+  editableIn,
+  extractOrderId,
+  isEditable,
+} from './dom';
 import type { ConsoleAdapter } from './types';
 
 const BUYER_WORDS = new Set([
@@ -127,14 +136,14 @@ export function rowsOf(list: Element, withText = false): Element[] {
 const isMultiline = (el: Element | null) => isEditable(el) && el.tagName !== 'INPUT';
 
 export function findReplyBox(doc: Document): HTMLElement | null {
-  const active = doc.activeElement;
+  const active = deepActiveElement(doc);
   if (isMultiline(active) && !active!.closest('[role="log"], [aria-live]')) return active as HTMLElement;
-  const all = Array.from(
-    doc.querySelectorAll<HTMLElement>('textarea, [contenteditable]:not([contenteditable="false"])'),
-  ).filter((el) => isEditable(el) && isVisible(el));
+  const all = deepQueryAll<HTMLElement>(doc, 'textarea, [contenteditable]:not([contenteditable="false"])').filter(
+    (el) => isEditable(el) && isVisible(el),
+  );
   const pool = all.length
     ? all
-    : Array.from(doc.querySelectorAll<HTMLElement>('input[type="text"], input:not([type])')).filter(isVisible);
+    : deepQueryAll<HTMLElement>(doc, 'input[type="text"], input:not([type])').filter(isVisible);
   // Nested contenteditables: keep the outermost editing host.
   const hosts = pool.filter((el) => !pool.some((o) => o !== el && o.contains(el)));
   return hosts.sort((a, b) => area(b) - area(a))[0] ?? null;
@@ -142,7 +151,7 @@ export function findReplyBox(doc: Document): HTMLElement | null {
 
 export function findMessageList(doc: Document, reply: Element | null): Element | null {
   // Small empty live regions are toast/status announcers, not the chat.
-  const live = Array.from(doc.querySelectorAll('[role="log"], [aria-live]:not([aria-live="off"])')).filter(
+  const live = deepQueryAll(doc, '[role="log"], [aria-live]:not([aria-live="off"])').filter(
     (el) => rowsOf(el, true).length > 0 || area(el) >= 20_000,
   );
   if (live.length) return live.sort((a, b) => rowsOf(b, true).length - rowsOf(a, true).length)[0];
@@ -151,7 +160,7 @@ export function findMessageList(doc: Document, reply: Element | null): Element |
   const rr = reply?.getBoundingClientRect();
   let best: Element | null = null;
   let bestScore = 0;
-  const candidates = doc.querySelectorAll('div, ul, ol, section, main');
+  const candidates = deepQueryAll(doc, 'div, ul, ol, section, main');
   for (let i = 0; i < candidates.length && i < 5000; i++) {
     const el = candidates[i];
     if (el.children.length < 2 || (reply && el.contains(reply))) continue;
@@ -238,7 +247,7 @@ export function createGenericAdapter(doc: Document = document): ConsoleAdapter {
     },
     replyBox() {
       // The box the agent last typed in wins; otherwise keep the one found while it stays on the page.
-      const active = doc.activeElement;
+      const active = deepActiveElement(doc);
       if (isMultiline(active) && active !== cachedReply && !active!.closest('[role="log"], [aria-live]'))
         cachedReply = active as HTMLElement;
       if (!cachedReply?.isConnected) cachedReply = editableIn(findReplyBox(doc));
@@ -246,21 +255,19 @@ export function createGenericAdapter(doc: Document = document): ConsoleAdapter {
     },
     conversationName() {
       const l = list();
-      const selected = Array.from(
-        doc.querySelectorAll('[aria-selected="true"], [aria-current]:not([aria-current="false"])'),
-      ).find((el) => !l?.contains(el) && cleanText(el.textContent).length > 0);
+      const selected = deepQueryAll(doc, '[aria-selected="true"], [aria-current]:not([aria-current="false"])').find(
+        (el) => !l?.contains(el) && cleanText(el.textContent).length > 0,
+      );
       if (selected) return nameIn(selected);
       for (const w of NAME_WORDS) {
-        const el = doc.querySelector(`[class*="${w}"]`);
+        const el = deepQueryOne(doc, `[class*="${w}"]`);
         const s = el && !l?.contains(el) ? cleanText(el.textContent) : '';
         if (s && s.length <= 40) return s;
       }
       return undefined;
     },
     orderId() {
-      const el = Array.from(doc.querySelectorAll('[class*="order"]')).find((e) =>
-        /[A-Za-z0-9-]{6,}/.test(e.textContent ?? ''),
-      );
+      const el = deepQueryAll(doc, '[class*="order"]').find((e) => /[A-Za-z0-9-]{6,}/.test(e.textContent ?? ''));
       return el ? extractOrderId(el.textContent ?? '') : undefined;
     },
   };

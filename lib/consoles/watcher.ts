@@ -159,6 +159,7 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
         fresh = scan(false);
       }
       touched = false;
+      observeRootOf(list);
       if (list && readyTimer === undefined) readyTimer = setTimeout(resolveReady, settleMs);
     } catch (e) {
       onError(e);
@@ -180,7 +181,16 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
       check();
     });
   });
-  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const observeOptions = { childList: true, subtree: true, characterData: true };
+  observer.observe(doc.body ?? doc.documentElement, observeOptions);
+  // A list inside a shadow root (web-component consoles): the document's observer does not see into it.
+  const observedRoots = new WeakSet<Node>();
+  function observeRootOf(l: Element | null) {
+    const root = l?.getRootNode();
+    if (!root || root === doc || observedRoots.has(root)) return;
+    observedRoots.add(root);
+    observer.observe(root, observeOptions);
+  }
   check();
 
   return {

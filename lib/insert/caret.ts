@@ -22,7 +22,9 @@ export function keepCaret(doc: Document = document): CaretKeeper {
     if (el?.closest('[contenteditable]:not([contenteditable="false"])')) saved = r.cloneRange();
   };
   const onFocus = (e: FocusEvent) => {
-    if (e.target instanceof doc.defaultView!.Element) touched.add(e.target);
+    // composedPath: inside a shadow root the document sees only the host as target.
+    const target = e.composedPath()[0] ?? e.target;
+    if (target instanceof doc.defaultView!.Element) touched.add(target);
   };
   doc.addEventListener('selectionchange', onSelection);
   doc.addEventListener('focusin', onFocus, true);

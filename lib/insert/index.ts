@@ -1,22 +1,52 @@
 /**
- * One entry point for writing into a console's reply box; one module per editor kind. Never sends.
+ * One entry point for writing into a console's reply box; one module per editor kind. Never sends, never
+ * throws into the page: an insertion that fails leaves the box as it was and puts the text on the clipboard.
  */
-import { insertIntoEditable, type EditableMethod } from './contenteditable';
 import type { CaretKeeper } from './caret';
+import { copyText } from './clipboard';
+import type { CompositionTracker } from './composition';
+import { insertIntoEditable, type EditableMethod } from './contenteditable';
 import { insertIntoTextField, isTextField } from './text-field';
 
 export { fillPlaceholders, type PlaceholderValues } from './placeholders';
 export { keepCaret, type CaretKeeper } from './caret';
+export { trackComposition, type CompositionTracker } from './composition';
 
 export type InsertMethod = 'value' | EditableMethod;
 
-export function insertText(target: HTMLElement, text: string, caret?: CaretKeeper): InsertMethod {
-  if (isTextField(target)) {
-    // A field the agent never clicked has its caret at 0: append instead of prefixing their draft.
-    insertIntoTextField(target, text, { atEnd: caret ? !caret.touched(target) : false });
-    return 'value';
+export interface InsertResult {
+  /** How the box took the text; null when it took nothing. */
+  method: InsertMethod | null;
+  /** When it took nothing: the text is on the clipboard instead. */
+  copied: boolean;
+  /** A later insertion replaced this one while the agent's input method was composing. */
+  skipped?: boolean;
+}
+
+export interface InsertOptions {
+  caret?: CaretKeeper;
+  /** Wait for the agent's input method to finish composing before touching the box. */
+  composition?: CompositionTracker;
+}
+
+export async function insertText(target: HTMLElement, text: string, opts: InsertOptions = {}): Promise<InsertResult> {
+  const { caret, composition } = opts;
+  let method: InsertMethod | null;
+  try {
+    if (composition && !(await composition.idle())) return { method: null, copied: false, skipped: true };
+    if (isTextField(target)) {
+      // A field the agent never clicked has its caret at 0: append instead of prefixing their draft.
+      insertIntoTextField(target, text, { atEnd: caret ? !caret.touched(target) : false });
+      method = 'value';
+    } else {
+      method = await insertIntoEditable(target, text, caret?.range(target) ?? null);
+    }
+  } catch (e) {
+    console.warn('[huashu] insert failed', e);
+    method = null;
   }
-  return insertIntoEditable(target, text, caret?.range(target) ?? null);
+  if (method) return { method, copied: false };
+  return { method, copied: await copyText(text, target.ownerDocument) };
 }
 
 /** The reply box's current text (for the "sounds like an excuse" hint). */

@@ -22,15 +22,19 @@ import {
   UNI,
 } from './tokens';
 import type { Engine, EngineAnswer, Suggestion, SuggestOptions } from './types';
+import { followUpOf, isAcknowledgement } from './context';
 
 export interface EngineFeatures extends IndexFeatures {
   /** Question/social detection and splitting; off = every message is one question. */
   detection: boolean;
+  /** Read SuggestOptions.context (acknowledgements after the agent's reply need no card). */
+  context: boolean;
 }
 
 export const DEFAULT_FEATURES: EngineFeatures = {
   ...ALL_FEATURES,
   detection: true,
+  context: true,
   answers: true,
   defaultLexicon: true,
 };
@@ -225,6 +229,9 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
           whole: { text: prepared, kind: 'question' as PartKind },
         };
     if (!det.needsAnswer) return { needsAnswer: false, parts: [], suggestions: [], register };
+    // After the agent's reply, 好的那我取消 / 好吧 我试试 take the reply in: nothing to suggest.
+    if (f.context && det.parts.every((p) => p.kind !== 'question') && isAcknowledgement(message, opts.context))
+      return { needsAnswer: false, parts: [], suggestions: [], register };
 
     const buyerLang = messageLanguage(String(message ?? ''));
     const featured = isChoiceQuestion(prepared) ? pickFeatured(packs, prepared, now) : undefined;
@@ -262,6 +269,9 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
         suggestions.push(toSuggestion(c, part.text));
       }
     }
+    // A follow-up question that finds nothing on its own (那要是还不到呢) is read with the buyer's previous row.
+    const prev = f.context && !suggestions.length ? followUpOf(message, det.whole.kind, opts.context) : undefined;
+    if (prev) return suggest(`${prev} ${message}`, { limit, now });
     return {
       needsAnswer: true,
       parts: det.parts.map((p) => p.text),

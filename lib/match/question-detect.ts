@@ -109,8 +109,17 @@ export function partKind(clause: string, endsWithQuestionMark: boolean): PartKin
 
 const MAX_PARTS = 3;
 
+/**
+ * What chat consoles put in place of what is not text ([图片], [表情], [视频], [语音], [商品卡片]) and an order
+ * or tracking number with its label (订单号 4208812273651, 单号yt8830192746, order #12345678): neither asks
+ * anything, and a bare label left behind (订单) would match every script about orders.
+ */
+const PLACEHOLDER = /\[[\u4e00-\u9fffa-z]{1,6}\]/g;
+const ORDER_REF =
+  /(订单编号|订单号码?|订单|快递单号|物流单号|运单号|单号|order\s*(number|no\.?|#)?|tracking\s*(number|no\.?)?)\s*[:：#]?\s*[a-z]{0,4}\d{6,}/g;
+
 export function detect(message: string): Detection {
-  const text = prepare(message);
+  const text = prepare(message).replace(PLACEHOLDER, ' ').replace(ORDER_REF, ' ');
   const pieces = text.split(SENTENCE);
   const clauses: { text: string; qmark: boolean }[] = [];
   for (let i = 0; i < pieces.length; i += 2) {

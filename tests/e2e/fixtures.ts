@@ -5,7 +5,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import type { BrowserContext, Worker } from 'playwright-core';
 import { launchWithExtension } from '../../tools/browser/extension';
-import { DEMO_DIR, FIXTURE_CONSOLES_DIR, serveStatic, type StaticServer } from '../../tools/browser/server';
+import { FIXTURE_MOUNTS, serveStatic, type StaticServer } from '../../tools/browser/server';
 import { canStartXvfb, startXvfb } from '../../tools/browser/xvfb';
 
 interface Fixtures {
@@ -37,7 +37,7 @@ export const test = base.extend<Fixtures, { server: StaticServer; display: strin
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const server = await serveStatic({ '/': FIXTURE_CONSOLES_DIR, '/demo/': DEMO_DIR });
+      const server = await serveStatic(FIXTURE_MOUNTS);
       await use(server);
       await server.close();
     },

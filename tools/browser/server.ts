@@ -24,8 +24,18 @@ export const FIXTURE_CONSOLES_DIR = resolve(import.meta.dirname, '../../tests/fi
 /** The demo console page and its script (`npm run demo`, the demo's browser test). */
 export const DEMO_DIR = resolve(import.meta.dirname, '../../demo');
 
+/** The editor fixture consoles, bundled by tools/browser/editor-fixtures.ts (git-ignored). */
+export const EDITOR_FIXTURES_DIR = resolve(import.meta.dirname, '../../.tmp/editor-fixtures');
+
 /** URL prefix → folder; the longest matching prefix serves a request. */
 export type Mounts = Record<string, string>;
+
+/** What the browser tests serve: fixture consoles at /, the demo at /demo/, the editor consoles at /editors/. */
+export const FIXTURE_MOUNTS: Mounts = {
+  '/': FIXTURE_CONSOLES_DIR,
+  '/demo/': DEMO_DIR,
+  '/editors/': EDITOR_FIXTURES_DIR,
+};
 
 function locate(mounts: Mounts, path: string): string | undefined {
   const prefix = Object.keys(mounts)
