@@ -1,12 +1,14 @@
 /**
  * The suggestion card (rendered in an open shadow root by the content script). Presentational: the
  * model comes in, clicks go out through `actions`. Buttons keep the focus in the console's reply box
- * (mousedown is cancelled), so an insert lands at the agent's caret.
+ * (mousedown is cancelled), so an insert lands at the agent's caret. Only real input acts (lib/trusted.ts):
+ * a page script's `el.click()` on a button does nothing.
  */
 import { t, type MessageKey } from '@/lib/i18n';
 import { fillPlaceholders } from '@/lib/insert/placeholders';
 import type { FeaturedPick } from '@/lib/match/types';
 import type { SuggestionView } from '@/lib/messaging';
+import { trusted } from '@/lib/trusted';
 import { compensationsWithin, followUpText, hasToneChoice, pickAnswer } from './logic';
 import type { CardActions, CardModel, OpenQuestion } from './types';
 
@@ -53,7 +55,7 @@ function Suggestion({
         data-tone={answer.tone}
         aria-keyshortcuts={shortcut ? `Alt+${n}` : undefined}
         onMouseDown={keepFocus}
-        onClick={() => (key ? actions.insertAnswer(s, rank) : actions.insertAnswer(s, rank, question))}
+        onClick={trusted(() => (key ? actions.insertAnswer(s, rank) : actions.insertAnswer(s, rank, question)))}
       >
         <span className="hs-row">
           <span className="hs-title">{s.title}</span>
@@ -86,7 +88,7 @@ function Extras({ model, actions }: { model: CardModel; actions: CardActions }) 
               data-testid="huashu-followup"
               title={followUpText(f)}
               onMouseDown={keepFocus}
-              onClick={() => actions.insertFollowUp(s, f)}
+              onClick={trusted(() => actions.insertFollowUp(s, f))}
             >
               {f.text}
               {f.options.length > 0 && <span className="hs-options">{f.options.join(' / ')}</span>}
@@ -100,7 +102,7 @@ function Extras({ model, actions }: { model: CardModel; actions: CardActions }) 
           className="hs-link"
           data-testid="huashu-compensations-toggle"
           onMouseDown={keepFocus}
-          onClick={actions.toggleCompensations}
+          onClick={trusted(actions.toggleCompensations)}
         >
           {t('cardIfRefused', s.script.compensations.length)}
         </button>
@@ -116,7 +118,7 @@ function Extras({ model, actions }: { model: CardModel; actions: CardActions }) 
               data-testid="huashu-compensation"
               data-kind={c.kind}
               onMouseDown={keepFocus}
-              onClick={() => actions.insertCompensation(s, c)}
+              onClick={trusted(() => actions.insertCompensation(s, c))}
             >
               <span className="hs-kind">{c.kind === 'gift' ? t('cardGift') : t('cardShift')}</span>
               {c.text}
@@ -147,7 +149,7 @@ function FeaturedPitch({ f, model, actions }: { f: FeaturedPick; model: CardMode
       data-pack-id={f.packId}
       aria-keyshortcuts="Alt+1"
       onMouseDown={keepFocus}
-      onClick={() => actions.insertFeatured(f)}
+      onClick={trusted(() => actions.insertFeatured(f))}
     >
       <span className="hs-row">
         <span className="hs-badge">{t('cardFeatured')}</span>
@@ -207,9 +209,9 @@ function Search({ model, actions }: { model: CardModel; actions: CardActions }) 
         aria-label={t('cardSearch')}
         value={model.search.query}
         onChange={(e) => actions.search(e.target.value)}
-        onKeyDown={(e) => {
+        onKeyDown={trusted((e: React.KeyboardEvent) => {
           if (e.key === 'Enter' && results[0]) actions.insertSearchResult(results[0], 0);
-        }}
+        })}
       />
       {results.length > 0 && (
         <ul className="hs-results">
@@ -220,7 +222,7 @@ function Search({ model, actions }: { model: CardModel; actions: CardActions }) 
                 data-testid="huashu-search-result"
                 data-script-id={s.scriptId}
                 onMouseDown={keepFocus}
-                onClick={() => actions.insertSearchResult(s, i)}
+                onClick={trusted(() => actions.insertSearchResult(s, i))}
               >
                 <span className="hs-title">{s.title}</span>
                 <span className="hs-text">
@@ -276,7 +278,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
             data-tone={model.tone}
             title={t('cardToneSwitch')}
             onMouseDown={keepFocus}
-            onClick={() => actions.setTone(model.tone === 'formal' ? 'friendly' : 'formal')}
+            onClick={trusted(() => actions.setTone(model.tone === 'formal' ? 'friendly' : 'formal'))}
           >
             {model.tone === 'formal' ? t('cardToneFormal') : t('cardToneFriendly')}
           </button>
@@ -288,7 +290,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
           aria-expanded={!model.collapsed}
           title={model.collapsed ? t('cardExpand') : t('cardCollapse')}
           onMouseDown={keepFocus}
-          onClick={actions.toggleCollapsed}
+          onClick={trusted(actions.toggleCollapsed)}
         >
           {model.collapsed ? '▴' : '▾'}
         </button>
@@ -298,7 +300,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
           data-testid="huashu-close"
           title={t('cardHide')}
           onMouseDown={keepFocus}
-          onClick={actions.hide}
+          onClick={trusted(actions.hide)}
         >
           ×
         </button>
@@ -358,13 +360,23 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         </div>
       )}
       <footer className="hs-foot">
-        <button type="button" data-testid="huashu-log-promise" onMouseDown={keepFocus} onClick={actions.logPromise}>
+        <button
+          type="button"
+          data-testid="huashu-log-promise"
+          onMouseDown={keepFocus}
+          onClick={trusted(actions.logPromise)}
+        >
           {t('cardLogPromise')}
         </button>
-        <button type="button" data-testid="huashu-log-feedback" onMouseDown={keepFocus} onClick={actions.logFeedback}>
+        <button
+          type="button"
+          data-testid="huashu-log-feedback"
+          onMouseDown={keepFocus}
+          onClick={trusted(actions.logFeedback)}
+        >
           {t('cardLogFeedback')}
         </button>
-        <button type="button" data-testid="huashu-teach" onMouseDown={keepFocus} onClick={actions.teach}>
+        <button type="button" data-testid="huashu-teach" onMouseDown={keepFocus} onClick={trusted(actions.teach)}>
           {t('cardTeach')}
         </button>
       </footer>

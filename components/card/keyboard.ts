@@ -1,9 +1,11 @@
 /**
  * Alt+1…3 insert suggestion 1…3 and Esc hides the card for this message — only while the card shows
- * suggestions; otherwise the keys go to the page untouched.
+ * suggestions; otherwise the keys go to the page untouched. Only real key presses count: a KeyboardEvent
+ * a page script dispatches is left alone (lib/trusted.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { guard } from '@/lib/guard';
+import { trusted } from '@/lib/trusted';
 
 export interface KeyboardTarget {
   /** How many suggestions are showing (0 = leave the keys alone). */
@@ -15,21 +17,24 @@ export interface KeyboardTarget {
 }
 
 export function setupKeyboard(ctx: ContentScriptContext, target: KeyboardTarget): () => void {
-  const onKey = guard('keyboard', (e: KeyboardEvent) => {
-    if (e.isComposing) return;
-    if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
-      // e.code: Alt+digit types symbols on some layouts (macOS), the physical key stays Digit1…
-      const n = /^Digit([1-3])$/.exec(e.code)?.[1] ?? /^[1-3]$/.exec(e.key)?.[0];
-      if (!n || target.showing() < Number(n)) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      target.insert(Number(n) - 1);
-    } else if (e.key === 'Escape' && !e.altKey && !e.ctrlKey && !e.metaKey && target.dismissible()) {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      target.hide();
-    }
-  });
+  const onKey = guard(
+    'keyboard',
+    trusted((e: KeyboardEvent) => {
+      if (e.isComposing) return;
+      if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+        // e.code: Alt+digit types symbols on some layouts (macOS), the physical key stays Digit1…
+        const n = /^Digit([1-3])$/.exec(e.code)?.[1] ?? /^[1-3]$/.exec(e.key)?.[0];
+        if (!n || target.showing() < Number(n)) return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        target.insert(Number(n) - 1);
+      } else if (e.key === 'Escape' && !e.altKey && !e.ctrlKey && !e.metaKey && target.dismissible()) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        target.hide();
+      }
+    }),
+  );
   ctx.addEventListener(window, 'keydown', onKey as (e: Event) => void, { capture: true });
   return () => window.removeEventListener('keydown', onKey as (e: Event) => void, { capture: true });
 }

@@ -1,6 +1,6 @@
 /** What Apply would do: added / changed (field by field) / removed scripts, other changes, conflicts. */
 import { t, type MessageKey } from '@/lib/i18n';
-import type { PreviewSummary, Resolution } from '@/lib/pack/merge';
+import { resolutionOf, type PreviewSummary, type Resolution } from '@/lib/pack/merge';
 import type { Script } from '@/lib/pack/schema';
 import { clip, fieldText, scriptTitle } from './format';
 
@@ -38,7 +38,7 @@ export function PreviewView({ preview: p, resolutions, onResolve }: Props) {
           <h5>{t('libConflicts', p.conflicts.length)}</h5>
           <p className="hs-muted">{t('libConflictsHelp')}</p>
           {p.conflicts.map((c) => {
-            const choice = resolutions[c.scriptId] ?? 'mine';
+            const choice = resolutionOf(resolutions, c.scriptId);
             return (
               <fieldset key={c.scriptId} data-testid={`conflict-${c.scriptId}`}>
                 <legend>

@@ -1,7 +1,8 @@
 /**
  * The small confirmation on the console page (inside Huashu's own shadow root): what was logged, with
  * Undo and Edit; the department of a feedback entry (editable); the "log this promise" offer; or why
- * nothing was logged. Never a dialog: it does not take the focus from the reply box.
+ * nothing was logged. Never a dialog: it does not take the focus from the reply box. Only real input acts
+ * (lib/trusted.ts): a page script clicking Undo, Edit, Save or the offer changes nothing.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { FeedbackRow, PromiseRow } from '@/lib/db/schema';
@@ -11,6 +12,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { formatDue, fromDateTimeLocal, toDateTimeLocal, type Lang } from '@/lib/time/format';
 import type { LogError } from '@/lib/capture';
 import { MAX_TEXT } from '@/lib/db/rows';
+import { isTrusted, trusted } from '@/lib/trusted';
 
 export type ToastError = LogError | 'disconnected' | 'notConsole';
 
@@ -83,7 +85,12 @@ export function Toast(props: ToastProps) {
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}
     >
-      <button className="hs-toast-close" data-testid="toast-close" aria-label={t('toastClose')} onClick={onClose}>
+      <button
+        className="hs-toast-close"
+        data-testid="toast-close"
+        aria-label={t('toastClose')}
+        onClick={trusted(onClose)}
+      >
         ×
       </button>
       <Body {...props} editing={editing} setEditing={setEditing} />
@@ -123,10 +130,10 @@ function Body(props: ToastProps & { editing: boolean; setEditing(v: boolean): vo
             </p>
           )}
           <div className="hs-toast-actions">
-            <button data-testid="toast-undo" onClick={props.onUndo}>
+            <button data-testid="toast-undo" onClick={trusted(props.onUndo)}>
               {t('toastUndo')}
             </button>
-            <button data-testid="toast-edit" onClick={() => props.setEditing(true)}>
+            <button data-testid="toast-edit" onClick={trusted(() => props.setEditing(true))}>
               {t('toastEdit')}
             </button>
           </div>
@@ -162,7 +169,7 @@ function Body(props: ToastProps & { editing: boolean; setEditing(v: boolean): vo
             </p>
           )}
           <div className="hs-toast-actions">
-            <button data-testid="toast-undo" onClick={props.onUndo}>
+            <button data-testid="toast-undo" onClick={trusted(props.onUndo)}>
               {t('toastUndo')}
             </button>
           </div>
@@ -180,7 +187,7 @@ function Body(props: ToastProps & { editing: boolean; setEditing(v: boolean): vo
             {!state.dueExplicit && ` (${t('toastDueDefault')})`}
           </p>
           <div className="hs-toast-actions">
-            <button className="hs-primary" data-testid="toast-offer-log" onClick={props.onLogOffer}>
+            <button className="hs-primary" data-testid="toast-offer-log" onClick={trusted(props.onLogOffer)}>
               {t('toastOfferLog')}
             </button>
           </div>
@@ -205,12 +212,9 @@ function EditPromise(props: ToastProps & { promise: PromiseRow; setEditing(v: bo
   return (
     <form
       className="hs-toast-edit"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!text.trim() || Number.isNaN(dueEpoch)) return;
-        props.onEditPromise({ text, due: dueEpoch });
-        props.setEditing(false);
-      }}
+      // A submit event is trusted even when a page script caused it (`button.click()`, `requestSubmit()`):
+      // saving goes by the Save button's click instead (Enter in a field clicks it too).
+      onSubmit={(e) => e.preventDefault()}
     >
       <label className="hs-toast-field">
         {t('labelText')}
@@ -231,10 +235,16 @@ function EditPromise(props: ToastProps & { promise: PromiseRow; setEditing(v: bo
           className="hs-primary"
           data-testid="toast-save"
           disabled={!text.trim() || Number.isNaN(dueEpoch)}
+          onClick={(e) => {
+            e.preventDefault();
+            if (!isTrusted(e) || !text.trim() || Number.isNaN(dueEpoch)) return;
+            props.onEditPromise({ text, due: dueEpoch });
+            props.setEditing(false);
+          }}
         >
           {t('toastSave')}
         </button>
-        <button type="button" data-testid="toast-cancel" onClick={() => props.setEditing(false)}>
+        <button type="button" data-testid="toast-cancel" onClick={trusted(() => props.setEditing(false))}>
           {t('toastCancel')}
         </button>
       </div>

@@ -1,7 +1,8 @@
 /**
  * Teach mode on the page: the agent clicks the chat history, one buyer message and the reply box
  * (optionally the buyer's name); lib/consoles/teach.ts derives a profile, the panel shows what Huashu
- * now reads, and Save stores it for the site. Page clicks are swallowed while teaching.
+ * now reads, and Save stores it for the site. Page clicks are swallowed while teaching; only the agent's
+ * real clicks and keys pick, save or cancel (lib/trusted.ts).
  */
 import { useEffect, useRef, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -13,6 +14,7 @@ import { pickFor, summarize, type TeachStep, type TeachSummary } from '@/lib/con
 import { t, type MessageKey } from '@/lib/i18n';
 import type { ConsoleProfile } from '@/lib/pack/schema';
 import { report } from '@/lib/guard';
+import { isTrusted, trusted } from '@/lib/trusted';
 
 type Step = TeachStep | 'review';
 const STEP_TEXT: Record<Exclude<Step, 'review'>, MessageKey> = {
@@ -74,6 +76,8 @@ function TeachPanel({ onFinish }: { onFinish(profile: ConsoleProfile | null): vo
     };
     const onClick = (e: MouseEvent) => {
       if (isOurs(e) || !(target(e) instanceof Element)) return;
+      // A page script's click is swallowed too, but picks nothing.
+      if (!isTrusted(e)) return swallow(e);
       swallow(e);
       const el = pickFor(step as TeachStep, target(e));
       picks.current = { ...picks.current, [step]: el };
@@ -83,7 +87,7 @@ function TeachPanel({ onFinish }: { onFinish(profile: ConsoleProfile | null): vo
       else review();
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
+      if (e.key === 'Escape' && isTrusted(e)) {
         swallow(e);
         onFinish(null);
       }
@@ -148,16 +152,16 @@ function TeachPanel({ onFinish }: { onFinish(profile: ConsoleProfile | null): vo
         )}
         <div className="row">
           {step === 'name' && (
-            <button type="button" data-testid="huashu-teach-skip" onClick={review}>
+            <button type="button" data-testid="huashu-teach-skip" onClick={(e) => isTrusted(e) && review()}>
               {t('teachSkip')}
             </button>
           )}
           {step !== 'list' && (
-            <button type="button" data-testid="huashu-teach-redo" onClick={restart}>
+            <button type="button" data-testid="huashu-teach-redo" onClick={(e) => isTrusted(e) && restart()}>
               {t('teachRedo')}
             </button>
           )}
-          <button type="button" data-testid="huashu-teach-cancel" onClick={() => onFinish(null)}>
+          <button type="button" data-testid="huashu-teach-cancel" onClick={trusted(() => onFinish(null))}>
             {t('teachCancel')}
           </button>
           {step === 'review' && (
@@ -166,7 +170,7 @@ function TeachPanel({ onFinish }: { onFinish(profile: ConsoleProfile | null): vo
               className="primary"
               data-testid="huashu-teach-save"
               disabled={!result?.profile}
-              onClick={() => onFinish(result!.profile)}
+              onClick={trusted(() => onFinish(result!.profile))}
             >
               {t('teachSave')}
             </button>

@@ -150,11 +150,19 @@ export function previewImport(installed: Pack | undefined, incoming: Pack, overr
   };
 }
 
+/**
+ * The agent's choice for a conflicting script, 'mine' until chosen. Script ids come from the pack: an own-
+ * property check, so an id such as `toString` or `__proto__` is not read from Object.prototype.
+ */
+export function resolutionOf(resolutions: Readonly<Record<string, Resolution>>, scriptId: string): Resolution {
+  return Object.hasOwn(resolutions, scriptId) && resolutions[scriptId] === 'theirs' ? 'theirs' : 'mine';
+}
+
 /** Override ids that Apply removes: redundant ones and the conflicts resolved with the lead's version. */
 export function overridesToDrop(preview: ImportPreview, resolutions: Record<string, Resolution>): string[] {
   return [
     ...preview.redundant,
-    ...preview.conflicts.filter((c) => resolutions[c.scriptId] === 'theirs').map((c) => c.scriptId),
+    ...preview.conflicts.filter((c) => resolutionOf(resolutions, c.scriptId) === 'theirs').map((c) => c.scriptId),
   ];
 }
 

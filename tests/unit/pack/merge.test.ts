@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedFields, overridesToDrop, previewImport, type ScriptOverride } from '@/lib/pack/merge';
+import { changedFields, overridesToDrop, previewImport, resolutionOf, type ScriptOverride } from '@/lib/pack/merge';
 import { arbOverrides, arbPack, pack, script } from '../library/fixtures';
 
 describe('previewImport', () => {
@@ -50,6 +50,22 @@ describe('previewImport', () => {
       { section: 'synonyms', key: '包邮 / 免运费', kind: 'added' },
     ]);
   });
+
+  it.each(['toString', '__proto__', 'constructor', 'valueOf', 'hasOwnProperty'])(
+    'a conflicting script with id %s is resolved like any other',
+    (id) => {
+      const overrides: ScriptOverride[] = [{ scriptId: id, script: script(id, id, 'my answer') }];
+      const p = previewImport(pack([script(id)]), pack([script(id, id, 'lead answer')]), overrides);
+      expect(p.conflicts.map((c) => c.scriptId)).toEqual([id]);
+      expect(resolutionOf({}, id)).toBe('mine');
+      expect(overridesToDrop(p, {})).toEqual([]);
+      // The panel's own update: a computed key makes an own property, even for __proto__.
+      const chosen = { ...{}, [id]: 'theirs' as const };
+      expect(resolutionOf(chosen, id)).toBe('theirs');
+      expect(overridesToDrop(p, chosen)).toEqual([id]);
+      expect(resolutionOf(chosen, 'other')).toBe('mine');
+    },
+  );
 
   it('changedFields treats missing and empty as equal', () => {
     expect(changedFields(script('a'), { ...script('a'), tags: [], title: undefined })).toEqual([]);
