@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { agentClick } from '../agent-input';
 import { Card } from '@/components/card/Card';
 import type { CardActions, CardModel } from '@/components/card/types';
 import { setLocale } from '@/lib/i18n';
@@ -98,13 +99,24 @@ describe('Card', () => {
     expect(screen.getByTestId('huashu-unverified')).toBeTruthy();
   });
 
+  it('ignores clicks a page script makes (no isTrusted): nothing inserted, no tone switched', () => {
+    const a = actions();
+    render(<Card model={model()} actions={a} />);
+    fireEvent.click(screen.getByTestId('huashu-tone'));
+    fireEvent.click(screen.getAllByTestId('huashu-suggestion')[0]);
+    fireEvent.click(screen.getByTestId('huashu-log-promise'));
+    expect(a.setTone).not.toHaveBeenCalled();
+    expect(a.insertAnswer).not.toHaveBeenCalled();
+    expect(a.logPromise).not.toHaveBeenCalled();
+  });
+
   it('switches tone in one click and inserts on click', () => {
     const a = actions();
     const m = model();
     render(<Card model={m} actions={a} />);
-    fireEvent.click(screen.getByTestId('huashu-tone'));
+    agentClick(screen.getByTestId('huashu-tone'));
     expect(a.setTone).toHaveBeenCalledWith('friendly');
-    fireEvent.click(screen.getAllByTestId('huashu-suggestion')[1]);
+    agentClick(screen.getAllByTestId('huashu-suggestion')[1]);
     expect(a.insertAnswer).toHaveBeenCalledWith(m.reply!.suggestions[1], 1);
   });
 
@@ -129,7 +141,7 @@ describe('Card', () => {
       'Alt+2',
       'Alt+3',
     ]);
-    fireEvent.click(pitch);
+    agentClick(pitch);
     expect(a.insertFeatured).toHaveBeenCalledWith(featured);
   });
 
@@ -146,7 +158,7 @@ describe('Card', () => {
     ]);
     const older = questions[1].querySelector<HTMLElement>('[data-testid="huashu-suggestion"]')!;
     expect(older.getAttribute('aria-keyshortcuts')).toBeNull(); // Alt+1…3 belong to the newest question
-    fireEvent.click(older);
+    agentClick(older);
     expect(a.insertAnswer).toHaveBeenCalledWith(base.reply!.suggestions[0], 0, 'can I get a discount');
   });
 
@@ -155,7 +167,7 @@ describe('Card', () => {
     render(<Card model={model()} actions={a} />);
     const chip = screen.getByTestId('huashu-followup');
     expect(chip.textContent).toContain('black / white');
-    fireEvent.click(chip);
+    agentClick(chip);
     expect(a.insertFollowUp).toHaveBeenCalledWith(
       expect.objectContaining({ scriptId: 'ship-time' }),
       shipping.followUps[0],
@@ -178,7 +190,7 @@ describe('Card', () => {
     const a = actions();
     const { rerender } = render(<Card model={m} actions={a} />);
     expect(screen.queryByTestId('huashu-compensation')).toBeNull();
-    fireEvent.click(screen.getByTestId('huashu-compensations-toggle'));
+    agentClick(screen.getByTestId('huashu-compensations-toggle'));
     expect(a.toggleCompensations).toHaveBeenCalled();
     rerender(<Card model={{ ...m, showCompensations: true }} actions={a} />);
     expect(screen.getAllByTestId('huashu-compensation')).toHaveLength(1);
@@ -208,8 +220,8 @@ describe('Card', () => {
   it('wires the promise and feedback buttons to the given callbacks', () => {
     const a = actions();
     render(<Card model={model()} actions={a} />);
-    fireEvent.click(screen.getByTestId('huashu-log-promise'));
-    fireEvent.click(screen.getByTestId('huashu-log-feedback'));
+    agentClick(screen.getByTestId('huashu-log-promise'));
+    agentClick(screen.getByTestId('huashu-log-feedback'));
     expect(a.logPromise).toHaveBeenCalledTimes(1);
     expect(a.logFeedback).toHaveBeenCalledTimes(1);
   });
@@ -220,7 +232,7 @@ describe('Card', () => {
     render(<Card model={model({ search: { query: 'disc', results, status: 'done' } })} actions={a} />);
     fireEvent.change(screen.getByTestId('huashu-search'), { target: { value: 'discount' } });
     expect(a.search).toHaveBeenCalledWith('discount');
-    fireEvent.click(within(screen.getByTestId('huashu-card')).getByTestId('huashu-search-result'));
+    agentClick(within(screen.getByTestId('huashu-card')).getByTestId('huashu-search-result'));
     expect(a.insertSearchResult).toHaveBeenCalledWith(results[0], 0);
   });
 });

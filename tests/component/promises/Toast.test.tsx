@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { agentClick } from '../agent-input';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Toast, type ToastProps } from '@/components/promises/Toast';
 import type { PromiseRow } from '@/lib/db/schema';
@@ -46,16 +47,24 @@ describe('Toast', () => {
     expect(screen.getByTestId('toast-due').textContent).toBe('截止 明天 12:00');
     expect(screen.getByTestId('toast-meta').textContent).toContain('小雨');
     expect(screen.getByTestId('toast-meta').textContent).toContain('A100');
-    fireEvent.click(screen.getByTestId('toast-undo'));
+    agentClick(screen.getByTestId('toast-undo'));
     expect(h.onUndo).toHaveBeenCalledOnce();
+  });
+
+  it('ignores Undo and Edit clicks a page script makes (no isTrusted)', () => {
+    const h = setup({ kind: 'promise', promise });
+    fireEvent.click(screen.getByTestId('toast-undo'));
+    fireEvent.click(screen.getByTestId('toast-edit'));
+    expect(h.onUndo).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('toast-edit-text')).toBeNull();
   });
 
   it('Edit saves the text and a due time read on the agent’s clock', () => {
     const h = setup({ kind: 'promise', promise });
-    fireEvent.click(screen.getByTestId('toast-edit'));
+    agentClick(screen.getByTestId('toast-edit'));
     fireEvent.change(screen.getByTestId('toast-edit-text'), { target: { value: '后天补发' } });
     fireEvent.change(screen.getByTestId('toast-edit-due'), { target: { value: '2026-11-27T15:30' } });
-    fireEvent.click(screen.getByTestId('toast-save'));
+    agentClick(screen.getByTestId('toast-save'));
     expect(h.onEditPromise).toHaveBeenCalledWith({ text: '后天补发', due: Date.UTC(2026, 10, 27, 7, 30) });
   });
 
@@ -79,7 +88,7 @@ describe('Toast', () => {
   it('offers to log a promise in one click, and closes by itself after a while', () => {
     vi.useFakeTimers();
     const h = setup({ kind: 'offer', text: '周五前给您补寄', due: NOW + 3600_000, dueExplicit: true });
-    fireEvent.click(screen.getByTestId('toast-offer-log'));
+    agentClick(screen.getByTestId('toast-offer-log'));
     expect(h.onLogOffer).toHaveBeenCalledOnce();
     vi.advanceTimersByTime(21_000);
     expect(h.onClose).toHaveBeenCalled();
