@@ -52,9 +52,18 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
   },
 });
 
-/** An element of Huashu's card by data-testid, inside its shadow root (waits for it). */
+/**
+ * An element of Huashu's card (or toast) by data-testid, inside its shadow root (waits for it). Polled: a
+ * selector wait watches the page's own DOM, and the shadow root fills after its host is added.
+ */
 export async function inCard(page: Page, testId: string, host = 'huashu-card'): Promise<ElementHandle<Element>> {
-  const el = await page.waitForSelector(`${host} >>> [data-testid="${testId}"]`);
+  const handle = await page.waitForFunction(
+    (h, id) => document.querySelector(h)?.shadowRoot?.querySelector(`[data-testid="${id}"]`),
+    { polling: 50 },
+    host,
+    testId,
+  );
+  const el = handle.asElement() as ElementHandle<Element> | null;
   if (!el) throw new Error(`no ${testId} in ${host}`);
   return el;
 }
