@@ -11,7 +11,8 @@ import { array, fail, object, string, strings } from '../json-shape';
 import type { Lang } from '../time/format';
 import { departments } from './data/departments.json';
 
-export type DepartmentId = 'warehouse' | 'logistics' | 'operations' | 'product' | 'finance' | 'service' | 'other';
+export type DepartmentId =
+  'warehouse' | 'logistics' | 'operations' | 'product' | 'design' | 'finance' | 'service' | 'other';
 
 export interface Topic {
   id: string;
@@ -31,7 +32,15 @@ export interface Department {
 }
 
 const FILE = 'lib/feedback/data/departments.json';
-const IDS: readonly DepartmentId[] = ['warehouse', 'logistics', 'operations', 'product', 'finance', 'service'];
+const IDS: readonly DepartmentId[] = [
+  'warehouse',
+  'logistics',
+  'operations',
+  'product',
+  'design',
+  'finance',
+  'service',
+];
 const isDepartmentId = (id: string): id is DepartmentId => (IDS as readonly string[]).includes(id);
 
 /** A label the agent sees: never a word-list marker ("~" weak, "*" gap). */
@@ -44,7 +53,7 @@ function label(value: unknown, path: string): string {
 function topic(value: unknown, path: string): Topic {
   const t = object(value, path);
   return {
-    id: string(t.id, `${path}.id`),
+    id: label(t.id, `${path}.id`),
     zh: label(t.zh, `${path}.zh`),
     tw: label(t.tw, `${path}.tw`),
     en: label(t.en, `${path}.en`),
@@ -83,9 +92,18 @@ export function departmentById(id: string): Department {
   return ALL_DEPARTMENTS.find((d) => d.id === id) ?? OTHER;
 }
 
+/** Topic ids older versions stored ("~listing" carried the weak-word marker until the table was checked). */
+const LEGACY_TOPIC_IDS: Record<string, string> = { '~listing': 'listing' };
+
+/** The current id of a stored topic id. */
+export function canonicalTopicId(id: string): string {
+  return Object.hasOwn(LEGACY_TOPIC_IDS, id) ? LEGACY_TOPIC_IDS[id] : id;
+}
+
 export function topicById(id: string | undefined): { department: Department; topic: Topic } | undefined {
+  const wanted = id === undefined ? undefined : canonicalTopicId(id);
   for (const department of ALL_DEPARTMENTS) {
-    const topic = department.topics.find((t) => t.id === id);
+    const topic = department.topics.find((t) => t.id === wanted);
     if (topic) return { department, topic };
   }
   return undefined;

@@ -6,7 +6,7 @@ import type { FeedbackRow } from '../db/schema';
 import { formatWall, type Lang } from '../time/format';
 import { toCsv } from '../text/csv';
 import { civilDateOf, isoWeek } from '../time/civil';
-import { departmentLabel, topicLabel } from './departments';
+import { canonicalTopicId, departmentLabel, topicLabel } from './departments';
 
 export { departmentLabel, topicLabel };
 
@@ -45,8 +45,9 @@ export function groupFeedback(rows: readonly FeedbackRow[], timeZone: string): F
     weeks.add(week);
     let d = depts.get(row.department);
     if (!d) depts.set(row.department, (d = { department: row.department, total: 0, weeks: {}, topics: [] }));
-    let t = d.topics.find((x) => x.topic === row.topic);
-    if (!t) d.topics.push((t = { topic: row.topic, total: 0, weeks: {}, rows: [] }));
+    const topic = canonicalTopicId(row.topic);
+    let t = d.topics.find((x) => x.topic === topic);
+    if (!t) d.topics.push((t = { topic, total: 0, weeks: {}, rows: [] }));
     d.total++;
     d.weeks[week] = (d.weeks[week] ?? 0) + 1;
     t.total++;

@@ -139,6 +139,12 @@ describe('department and topic labels', () => {
     expect(departmentLabel('service', 'zh_CN')).toBe('客服');
   });
 
+  it('a topic stored by older versions as "~listing" reads as the listing topic', () => {
+    expect(topicLabel('~listing', 'en')).toBe('Listing information');
+    expect(topicLabel('listing', 'zh_TW')).toBe('詳情頁資訊');
+    expect(departmentLabel('design', 'zh_CN')).toBe('设计');
+  });
+
   it('an unknown department keeps its own name', () => {
     expect(departmentLabel('售后二组', 'zh_TW')).toBe('售后二组');
   });
