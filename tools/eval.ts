@@ -14,7 +14,13 @@
  * Runs the extension's path: engine.suggest (detection → normalisation → matching → threshold).
  */
 import { buildBaseline, buildBm25Baseline } from '../lib/match/baseline';
-import { CALIBRATION, type Calibration, featureVector, type MatchFeatures } from '../lib/match/calibrate';
+import {
+  CALIBRATION,
+  CALIBRATION_KEYS,
+  type Calibration,
+  featureVector,
+  type MatchFeatures,
+} from '../lib/match/calibrate';
 import { detect } from '../lib/match/question-detect';
 import { buildEngine, DEFAULT_FEATURES, type EngineFeatures, type EngineOptions } from '../lib/match/engine';
 import type { ConversationContext } from '../lib/match/types';
@@ -223,17 +229,9 @@ export function fitLogistic({ X, y }: { X: number[][]; y: number[] }): Calibrati
     });
     for (let j = 0; j <= d; j++) w[j] -= lr * (grad[j] / X.length + (j ? l2 * w[j] : 0));
   }
-  const r = (v: number) => round(v, 3);
-  return {
-    bias: r(w[0]),
-    rel: r(w[1]),
-    coverage: r(w[2]),
-    focusCoverage: r(w[3]),
-    unknown: r(w[4]),
-    margin: r(w[5]),
-    logLength: r(w[6]),
-    statement: r(w[7]),
-  };
+  const c = {} as Calibration;
+  CALIBRATION_KEYS.forEach((key, j) => (c[key] = round(w[j] ?? 0, 3)));
+  return c;
 }
 
 /**
