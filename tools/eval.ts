@@ -171,7 +171,7 @@ const ABLATIONS: [string, Partial<EngineFeatures>][] = [
   ['- Fuse.js (English typos)', { fuzzy: false }],
   ['- conversation context', { context: false }],
   ['- ultimatums (condition as the request)', { ultimatums: false }],
-  ['- character BM25 (fused candidates)', { charBm25: false }],
+  ['+ character BM25 (fused candidates)', { charBm25: true }],
 ];
 
 /** The packs' own questions: warm-up messages that are not among the cases. */
@@ -190,7 +190,11 @@ export function fitCalibration(packs: Pack[], cases: Case[]): Calibration {
 }
 
 /** Feature vectors and right/wrong labels of the top suggestions behind `fitCalibration`. */
-export function calibrationSamples(packs: Pack[], cases: Case[]): { X: number[][]; y: number[] } {
+export function calibrationSamples(
+  packs: Pack[],
+  cases: Case[],
+  options: EngineOptions = {},
+): { X: number[][]; y: number[] } {
   const X: number[][] = [];
   const y: number[] = [];
   const addTop = (engine: ReturnType<typeof buildEngine>, c: Case, positive: (id: string) => boolean) => {
@@ -203,14 +207,14 @@ export function calibrationSamples(packs: Pack[], cases: Case[]): { X: number[][
       y.push(positive(top.scriptId) ? 1 : 0);
     }
   };
-  const full = buildEngine(packs);
+  const full = buildEngine(packs, options);
   for (const c of cases) addTop(full, c, (id) => id === c.expect || (c.also ?? []).includes(id));
   const byScript = new Map<string, Case[]>();
   for (const c of cases)
     if (c.expect && !c.also?.length) byScript.set(c.expect, [...(byScript.get(c.expect) ?? []), c]);
   for (const [scriptId, group] of byScript) {
     const reduced = packs.map((p) => ({ ...p, scripts: p.scripts.filter((s) => s.id !== scriptId) }));
-    const engine = buildEngine(reduced);
+    const engine = buildEngine(reduced, options);
     for (const c of group) addTop(engine, c, () => false);
   }
   return { X, y };

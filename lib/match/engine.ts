@@ -35,7 +35,10 @@ export interface EngineFeatures extends IndexFeatures {
   ultimatums: boolean;
   /**
    * Second candidate source: a plain BM25 over character unigrams + bigrams (lib/match/char-bm25.ts),
-   * fused with the lexicon index by reciprocal rank; its scores feed the confidence model.
+   * fused with the lexicon index by reciprocal rank; its scores feed the confidence model. Off by default:
+   * on the tune stores it changed no figure with the shipped model, and refitted with its features
+   * (`--refit`) it moved along the same top-1/rejection curve, while it costs ~70 ms CPU more per
+   * 10,000-script build and doubles p50 (see README, "Fusion with a character BM25").
    */
   charBm25: boolean;
 }
@@ -45,7 +48,7 @@ export const DEFAULT_FEATURES: EngineFeatures = {
   detection: true,
   context: true,
   ultimatums: true,
-  charBm25: true,
+  charBm25: false,
   answers: true,
   defaultLexicon: true,
 };

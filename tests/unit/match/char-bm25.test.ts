@@ -95,9 +95,9 @@ describe('reciprocalRankFusion', () => {
   });
 });
 
-describe('engine with the character BM25', () => {
+describe('engine with the character BM25 (features.charBm25)', () => {
   it('gives each candidate the character-BM25 features, and agreement to the top of both sources', () => {
-    const engine = buildEngine([pack]);
+    const engine = buildEngine([pack], { features: { charBm25: true } });
     const [top] = engine.explain('什么时候发货', 'question');
     expect(top.scriptId).toBe('ship');
     expect(top.features.agree).toBe(1);
@@ -113,7 +113,7 @@ describe('engine with the character BM25', () => {
     expect(top.features.agree).toBe(0);
   });
   it('a candidate only the character BM25 finds is scored by both sources', () => {
-    const engine = buildEngine([pack]);
+    const engine = buildEngine([pack], { features: { charBm25: true } });
     // 吗 is a stop character: the lexicon index has no term for it, the character BM25 does.
     const cands = engine.explain('吗', 'question');
     expect(cands.map((c) => c.scriptId)).toContain('recline');
