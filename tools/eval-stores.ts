@@ -136,7 +136,9 @@ export function scoreStores(stores: Store[], options: StoresOptions = {}): Store
   // Calibration samples of each tuning store, computed once, pooled per left-out store.
   const samples = new Map<string, { X: number[][]; y: number[] }>();
   if (options.refit)
-    for (const s of stores) if (s.split === 'tune') samples.set(s.name, calibrationSamples([s.pack], s.cases));
+    for (const s of stores)
+      if (s.split === 'tune')
+        samples.set(s.name, calibrationSamples([s.pack], s.cases, { features: options.engine?.features }));
   return stores.map((store) => {
     let calibration: Calibration | undefined;
     let fit = 'shipped';

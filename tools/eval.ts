@@ -14,7 +14,13 @@
  * Runs the extension's path: engine.suggest (detection → normalisation → matching → threshold).
  */
 import { buildBaseline, buildBm25Baseline } from '../lib/match/baseline';
-import { CALIBRATION, type Calibration, featureVector, type MatchFeatures } from '../lib/match/calibrate';
+import {
+  CALIBRATION,
+  CALIBRATION_KEYS,
+  type Calibration,
+  featureVector,
+  type MatchFeatures,
+} from '../lib/match/calibrate';
 import { detect } from '../lib/match/question-detect';
 import { buildEngine, DEFAULT_FEATURES, type EngineFeatures, type EngineOptions } from '../lib/match/engine';
 import type { ConversationContext } from '../lib/match/types';
@@ -165,6 +171,7 @@ const ABLATIONS: [string, Partial<EngineFeatures>][] = [
   ['- Fuse.js (English typos)', { fuzzy: false }],
   ['- conversation context', { context: false }],
   ['- ultimatums (condition as the request)', { ultimatums: false }],
+  ['+ character BM25 (fused candidates)', { charBm25: true }],
 ];
 
 /** The packs' own questions: warm-up messages that are not among the cases. */
@@ -183,25 +190,31 @@ export function fitCalibration(packs: Pack[], cases: Case[]): Calibration {
 }
 
 /** Feature vectors and right/wrong labels of the top suggestions behind `fitCalibration`. */
-export function calibrationSamples(packs: Pack[], cases: Case[]): { X: number[][]; y: number[] } {
+export function calibrationSamples(
+  packs: Pack[],
+  cases: Case[],
+  options: EngineOptions = {},
+): { X: number[][]; y: number[] } {
   const X: number[][] = [];
   const y: number[] = [];
   const addTop = (engine: ReturnType<typeof buildEngine>, c: Case, positive: (id: string) => boolean) => {
     const det = detect(c.text);
     if (!det.needsAnswer) return;
-    const top = engine.explain(det.whole.text, det.whole.kind, 3, det.whole.focus)[0];
-    if (!top) return;
-    X.push(featureVector(top.features as MatchFeatures));
-    y.push(positive(top.scriptId) ? 1 : 0);
+    // The top suggestion only (fitting on the top 3 was measured: worse on the tune stores).
+    const tops = engine.explain(det.whole.text, det.whole.kind, 3, det.whole.focus).slice(0, 1);
+    for (const top of tops) {
+      X.push(featureVector(top.features as MatchFeatures));
+      y.push(positive(top.scriptId) ? 1 : 0);
+    }
   };
-  const full = buildEngine(packs);
+  const full = buildEngine(packs, options);
   for (const c of cases) addTop(full, c, (id) => id === c.expect || (c.also ?? []).includes(id));
   const byScript = new Map<string, Case[]>();
   for (const c of cases)
     if (c.expect && !c.also?.length) byScript.set(c.expect, [...(byScript.get(c.expect) ?? []), c]);
   for (const [scriptId, group] of byScript) {
     const reduced = packs.map((p) => ({ ...p, scripts: p.scripts.filter((s) => s.id !== scriptId) }));
-    const engine = buildEngine(reduced);
+    const engine = buildEngine(reduced, options);
     for (const c of group) addTop(engine, c, () => false);
   }
   return { X, y };
@@ -223,17 +236,9 @@ export function fitLogistic({ X, y }: { X: number[][]; y: number[] }): Calibrati
     });
     for (let j = 0; j <= d; j++) w[j] -= lr * (grad[j] / X.length + (j ? l2 * w[j] : 0));
   }
-  const r = (v: number) => round(v, 3);
-  return {
-    bias: r(w[0]),
-    rel: r(w[1]),
-    coverage: r(w[2]),
-    focusCoverage: r(w[3]),
-    unknown: r(w[4]),
-    margin: r(w[5]),
-    logLength: r(w[6]),
-    statement: r(w[7]),
-  };
+  const c = {} as Calibration;
+  CALIBRATION_KEYS.forEach((key, j) => (c[key] = round(w[j] ?? 0, 3)));
+  return c;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
 } from './tokens';
 import type { Engine, EngineAnswer, Suggestion, SuggestOptions } from './types';
 import { followUpOf, isAcknowledgement } from './context';
+import { CharBm25, reciprocalRankFusion } from './char-bm25';
 import { ultimatumRequest } from './ultimatum';
 
 export interface EngineFeatures extends IndexFeatures {
@@ -32,6 +33,14 @@ export interface EngineFeatures extends IndexFeatures {
   context: boolean;
   /** Match the condition of an ultimatum (不包邮就算了 → 包邮) instead of the whole message. */
   ultimatums: boolean;
+  /**
+   * Second candidate source: a plain BM25 over character unigrams + bigrams (lib/match/char-bm25.ts),
+   * fused with the lexicon index by reciprocal rank; its scores feed the confidence model. Off by default:
+   * on the tune stores it changed no figure with the shipped model, and refitted with its features
+   * (`--refit`) it moved along the same top-1/rejection curve, while it costs ~70 ms CPU more per
+   * 10,000-script build and doubles p50 (see README, "Fusion with a character BM25").
+   */
+  charBm25: boolean;
 }
 
 export const DEFAULT_FEATURES: EngineFeatures = {
@@ -39,6 +48,7 @@ export const DEFAULT_FEATURES: EngineFeatures = {
   detection: true,
   context: true,
   ultimatums: true,
+  charBm25: false,
   answers: true,
   defaultLexicon: true,
 };
@@ -74,6 +84,11 @@ export interface ScoredCandidate {
 
 const CANDIDATES = 12;
 const UNIGRAM_COVER = 0.4;
+/**
+ * Reciprocal-rank fusion of the two candidate sources: constant k and the lexicon list's weight
+ * (measured on the tune stores: the lexicon index ranks better, the character BM25 finds scripts it misses).
+ */
+export const FUSION = { k: 5, lexiconWeight: 2 };
 
 export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuEngine {
   const f: EngineFeatures = { ...DEFAULT_FEATURES, ...options.features };
@@ -84,6 +99,7 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
   const calibration = options.calibration ?? CALIBRATION;
 
   const { index, lexicon, refs } = indexScripts(packs, f);
+  const chars = f.charBm25 ? CharBm25.build(refs.map((r) => r.script)) : undefined;
   // Scripts by pack and id for script(), made on its first call (a map of 10,000 string keys costs
   // the build several milliseconds).
   let byKey: Map<string, Map<string, Script>> | undefined;
@@ -174,30 +190,66 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
   function candidates(text: string, kind: PartKind, k = CANDIDATES, focusText?: string): ScoredCandidate[] {
     const a = analyse(text);
     const { norm, known, self, totalContent, unknown } = a;
-    if (!norm || !known.length) return [];
-    const hits = index.search(known, k);
-    if (!hits.length) return [];
+    if (!norm) return [];
+    const lex = known.length ? index.search(known, k) : [];
+    const cq = chars?.query(norm);
+    const bm = cq && chars ? chars.search(cq, k) : [];
+    if (!lex.length && !bm.length) return [];
     const focus = focusText ? analyse(focusText) : undefined;
 
-    const best = hits[0].score;
-    return hits.map((h, rank) => {
-      const cov = coverage(a, h.doc);
-      const next = hits[rank + 1]?.score ?? 0;
+    // Candidates: both sources' top k, in reciprocal-rank-fused order (the lexicon list weighs more).
+    let docs = lex.map((h) => h.doc);
+    const lexScore = new Map(lex.map((h) => [h.doc, h.score]));
+    const bmScore = new Map(bm.map((h) => [h.doc, h.score]));
+    if (bm.length) {
+      const fused = reciprocalRankFusion([docs, bm.map((h) => h.doc)], FUSION.k, [FUSION.lexiconWeight, 1]);
+      docs = [...fused.keys()].sort((x, y) => fused.get(y)! - fused.get(x)! || x - y).slice(0, k);
+    }
+    const lexOf = (doc: number) => {
+      let sc = lexScore.get(doc);
+      if (sc === undefined) {
+        sc = 0;
+        for (const t of known) sc += t.weight * index.weight(t.id, doc);
+        lexScore.set(doc, sc);
+      }
+      return sc;
+    };
+    const bmOf = (doc: number) => {
+      let sc = bmScore.get(doc);
+      if (sc === undefined) bmScore.set(doc, (sc = cq && chars ? chars.score(cq, doc) : 0));
+      return sc;
+    };
+    const lexSorted = docs.map(lexOf).sort((x, y) => y - x);
+    const lexBest = lexSorted[0] ?? 0;
+    const lexNext = lexSorted[1] ?? 0;
+    const bmBest = bm[0]?.score ?? 0;
+    const bmNext = bm[1]?.score ?? 0;
+    const lexTop = lex[0]?.doc;
+    const bmTop = bm[0]?.doc;
+    return docs.map((doc) => {
+      const score = lexOf(doc);
+      const cov = coverage(a, doc);
+      const bs = bmOf(doc);
       const features: MatchFeatures = {
-        rel: h.score / (self || 1),
+        rel: score / (self || 1),
         coverage: cov,
-        focusCoverage: focus && focus.known.length ? coverage(focus, h.doc) : cov,
+        focusCoverage: focus && focus.known.length ? coverage(focus, doc) : cov,
         unknown: unknown / totalContent,
-        margin: rank === 0 ? (h.score - next) / (h.score || 1) : (h.score - best) / (best || 1),
+        margin: score >= lexBest && score > 0 ? (score - lexNext) / (score || 1) : (score - lexBest) / (lexBest || 1),
         contentChars: totalContent,
         kind,
+        bmRel: cq ? bs / (cq.self || 1) : 0,
+        bmShare: bmBest ? bs / bmBest : 0,
+        bmMargin: doc === bmTop ? (bs - bmNext) / (bs || 1) : (bs - bmBest) / (bmBest || 1),
+        bmCoverage: cq && chars ? chars.coverage(cq, doc) : 0,
+        agree: doc === lexTop && doc === bmTop ? 1 : 0,
       };
-      const ref = refs[h.doc];
+      const ref = refs[doc];
       return {
-        doc: h.doc,
+        doc,
         packId: ref.packId,
         scriptId: ref.script.id,
-        score: h.score,
+        score,
         confidence: confidence(features, calibration),
         features,
       };

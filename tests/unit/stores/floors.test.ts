@@ -1,8 +1,8 @@
 /**
  * A floor per evaluation store (tests/fixtures/stores/<split>/<store>/): the engine, as shipped, run on
  * the store's own pack through the same scoring as `npm run eval -- --stores` must not fall below these
- * figures. Each floor sits a few points under the figure measured on 2026-12-03 after the context commit (top-1/top-3 −0.04, about
- * 6–7 cases; rejected −0.1, two of the 20 `null` cases; conversation no-card −0.06, two or three turns), so
+ * figures. Each floor sits a few points under the figure measured on 2026-12-03 (top-3 since alternatives need
+ * only confidence 0.01) — top-1/top-3 −0.04, about 6–7 cases; rejected −0.1, two of the 20 `null` cases; conversation no-card −0.06, two or three turns — so
  * an engine change that loses a handful of cases on any store fails here. Raise a floor when the engine
  * gains; never lower one to make a change pass without saying why in the commit.
  */
@@ -14,12 +14,12 @@ const ROOT = fileURLToPath(new URL('../../fixtures/stores/', import.meta.url));
 
 /** store → [top-1, top-3, rejected, conversation no-card rate] floors (measured: see the comments). */
 const FLOORS: Record<string, [number, number, number, number?]> = {
-  'test/baby': [0.53, 0.56, 0.75, 0.73], // 0.576 0.609 0.85 · 0.795
-  'test/phones': [0.56, 0.59, 0.65], // 0.606 0.634 0.75
-  'test/snacks': [0.42, 0.48, 0.8, 0.73], // 0.461 0.526 0.90 · 0.791
-  'tune/appliances': [0.57, 0.6, 0.7], // 0.619 0.645 0.80
-  'tune/pets': [0.5, 0.54, 0.75, 0.81], // 0.547 0.585 0.85 · 0.872
-  'tune/skincare': [0.59, 0.63, 0.75, 0.83], // 0.630 0.671 0.85 · 0.891
+  'test/baby': [0.53, 0.6, 0.75, 0.73], // 0.576 0.649 0.85 · 0.795
+  'test/phones': [0.56, 0.61, 0.65], // 0.606 0.655 0.75
+  'test/snacks': [0.42, 0.51, 0.8, 0.73], // 0.461 0.553 0.90 · 0.791
+  'tune/appliances': [0.57, 0.61, 0.7], // 0.619 0.658 0.80
+  'tune/pets': [0.5, 0.56, 0.75, 0.81], // 0.547 0.604 0.85 · 0.872
+  'tune/skincare': [0.59, 0.67, 0.75, 0.83], // 0.630 0.711 0.85 · 0.891
 };
 
 const scores = scoreStores(findStores(ROOT));
