@@ -20,13 +20,10 @@ export interface SenderInfo {
 
 /** True when the message comes from one of Huashu's own pages (side panel, options, popup). */
 export function isExtensionPage(sender: SenderInfo, extensionOrigin: string): boolean {
-  const origin = extensionOrigin.replace(/\/+$/, '');
-  if (!sender.url || !origin) return false;
-  try {
-    return new URL(sender.url).origin === new URL(origin).origin;
-  } catch {
-    return false;
-  }
+  // By prefix, not URL.origin: outside the browser (Node) the origin of a chrome-extension: URL is "null"
+  // for every extension.
+  const prefix = `${extensionOrigin.replace(/\/+$/, '')}/`;
+  return prefix.length > 1 && !!sender.url?.startsWith(prefix);
 }
 
 /**
