@@ -108,7 +108,8 @@ test('two tabs log a burst while the worker is stopped twice: nothing lost, one 
     });
   let clicks = 0;
   const stops: Promise<unknown>[] = [];
-  const stopAt = new Set([Math.floor(BURST / 2), Math.floor(BURST * 1.5)]);
+  // The second stop comes while the worker is starting again for the clicks after the first.
+  const stopAt = new Set([Math.floor(BURST / 2), Math.floor(BURST / 2) + 2]);
   const expected: string[] = [];
 
   // Each tab clicks as fast as Playwright can; after the click that makes the total reach a stop mark,
