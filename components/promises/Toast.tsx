@@ -26,7 +26,7 @@ export type ToastState =
   | { kind: 'promise'; promise: PromiseRow; note?: 'saved' }
   | { kind: 'feedback'; feedback: FeedbackRow }
   | { kind: 'offer'; text: string; due: number; dueExplicit: boolean }
-  | { kind: 'undone' }
+  | { kind: 'undone'; what?: 'promise' | 'feedback' }
   | { kind: 'error'; error: ToastError; what: 'promise' | 'feedback'; retry?: PageCapture };
 
 export interface ToastProps {
@@ -208,7 +208,8 @@ function Body(props: ToastProps & { editing: boolean; setEditing(v: boolean): vo
         </>
       );
     case 'undone':
-      return <p className="hs-toast-title">{t('toastUndone')}</p>;
+      // An undone promise is kept (restorable in the Promises tab); undone feedback is removed.
+      return <p className="hs-toast-title">{t(state.what === 'feedback' ? 'toastUndoneFeedback' : 'toastUndone')}</p>;
     case 'error':
       return (
         <>

@@ -268,5 +268,9 @@ async function undo(state: ToastState) {
         : undefined;
   if (!r) return;
   const what = state.kind === 'feedback' ? 'feedback' : 'promise';
-  show(r.ok ? { kind: 'undone' } : { kind: 'error', error: 'error' in r ? (r.error as ToastError) : 'notFound', what });
+  show(
+    r.ok
+      ? { kind: 'undone', what }
+      : { kind: 'error', error: 'error' in r ? (r.error as ToastError) : 'notFound', what },
+  );
 }
