@@ -97,9 +97,11 @@ export interface ProtocolMap {
   updatePromise(data: { uid: string; ownerKey?: string; patch: { text?: string; due?: number } }): LogPromiseResult;
   /** File buyer feedback; the department is suggested from the text unless given. */
   logFeedback(data: PageCapture & { department?: string }): LogFeedbackResult;
-  undoFeedback(data: { uid: string }): { ok: boolean };
+  /** Feedback's Undo and department change, under the same ownerKey rule as promises. */
+  undoFeedback(data: { uid: string; ownerKey?: string }): { ok: boolean };
   updateFeedback(data: {
     uid: string;
+    ownerKey?: string;
     patch: { department?: string; topic?: string; text?: string };
   }): LogFeedbackResult;
 

@@ -119,7 +119,10 @@ async function logFromPage(kind: CaptureKind): Promise<void> {
     source: captured.capture.source === 'selection' ? 'selection' : 'card',
   };
   if (kind === 'promise') await logPromise(capture);
-  else showFeedbackResult(await sendOnce(() => sendMessage('logFeedback', capture)));
+  else {
+    const withIds: PageCapture = { ...capture, uid: newUid(), ownerKey: newUid() };
+    showFeedbackResult(await send(() => sendMessage('logFeedback', withIds)));
+  }
 }
 
 /**
@@ -151,15 +154,6 @@ async function send<T extends { ok: boolean }>(fn: () => Promise<T>): Promise<T 
     wait: (ms) => new Promise((ok) => setTimeout(ok, ms)),
     onRetry: (n, e) => console.info(`[huashu] background did not answer (attempt ${n}), retrying`, e),
   });
-  if (d.kind === 'ok') return d.value;
-  if (d.kind === 'gone') return { ok: false, error: d.sent ? 'disconnectedUnsure' : 'disconnected' };
-  console.warn('[huashu] background unreachable', d.error);
-  return { ok: false, error: 'unconfirmed' };
-}
-
-/** One attempt (feedback has no uid of its own yet, so a retry could file it twice). */
-async function sendOnce<T extends { ok: boolean }>(fn: () => Promise<T>): Promise<T | Failed> {
-  const d = await deliver(fn, { contextAlive, wait: async () => {} }, []);
   if (d.kind === 'ok') return d.value;
   if (d.kind === 'gone') return { ok: false, error: d.sent ? 'disconnectedUnsure' : 'disconnected' };
   console.warn('[huashu] background unreachable', d.error);
@@ -242,7 +236,8 @@ function paint(s: Session, root: Root, state: ToastState | undefined) {
       },
       onChangeDepartment: (department) => {
         if (state.kind !== 'feedback') return;
-        void sendOnce(() => sendMessage('updateFeedback', { uid: state.feedback.uid, patch: { department } })).then(
+        const { uid, ownerKey } = state.feedback;
+        void send(() => sendMessage('updateFeedback', { uid, ownerKey, patch: { department } })).then(
           showFeedbackResult,
         );
       },
@@ -264,7 +259,7 @@ async function undo(state: ToastState) {
     state.kind === 'promise'
       ? await send(() => sendMessage('undoPromise', { uid: state.promise.uid, ownerKey: state.promise.ownerKey }))
       : state.kind === 'feedback'
-        ? await sendOnce(() => sendMessage('undoFeedback', { uid: state.feedback.uid }))
+        ? await send(() => sendMessage('undoFeedback', { uid: state.feedback.uid, ownerKey: state.feedback.ownerKey }))
         : undefined;
   if (!r) return;
   const what = state.kind === 'feedback' ? 'feedback' : 'promise';

@@ -90,7 +90,7 @@ export async function runShortcut(kind: CaptureKind, tab?: Browser.tabs.Tab): Pr
   // The toast in that frame may undo or edit what the shortcut logged: it gets the key with the row.
   else if (kind === 'promise')
     result = await logPromise(db, { ...captured.capture, ownerKey: newUid() }, await agentClock());
-  else result = await logFeedback(db, captured.capture, Date.now());
+  else result = await logFeedback(db, { ...captured.capture, ownerKey: newUid() }, Date.now());
   try {
     await sendMessage(
       'showLogResult',

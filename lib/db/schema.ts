@@ -99,6 +99,8 @@ export interface FeedbackRow {
   consoleId?: string;
   source?: CaptureSource;
   truncatedFrom?: number;
+  /** v3 (not indexed): the logging page's secret, as PromiseRow.ownerKey (never exported). */
+  ownerKey?: string;
 }
 
 export interface UsageRow {

@@ -194,7 +194,7 @@ export function makeBackup(promises: readonly PromiseRow[], feedback: readonly F
       ({ id: _id, overdueNotifiedAt: _n, ownerKey: _k, deletedAt: _d, deletedFrom: _f, status, ...p }) =>
         status === 'deleted' ? [] : [{ ...p, status }],
     ),
-    feedback: feedback.map(({ id: _id, ...f }) => f),
+    feedback: feedback.map(({ id: _id, ownerKey: _k, ...f }) => f),
   };
 }
 

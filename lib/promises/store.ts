@@ -4,7 +4,9 @@
  * logged. Errors come out as StorageError ('quota' | 'storage').
  */
 import type { HuashuDB } from '../db/db';
-import { withStorageErrors } from '../db/errors';
+import { UidTaken, withStorageErrors } from '../db/errors';
+
+export { UidTaken };
 import { clipText, newUid } from '../db/rows';
 import type { CaptureSource } from '../capture';
 import type { PromiseRow } from '../db/schema';
@@ -26,14 +28,6 @@ export interface NewPromise {
 }
 
 const write = withStorageErrors;
-
-/** A uid is already stored for another page (another ownerKey): nothing was written. */
-export class UidTaken extends Error {
-  constructor(uid: string) {
-    super(`promise ${uid} belongs to another page`);
-    this.name = 'UidTaken';
-  }
-}
 
 /**
  * Store a new open promise; the text is cut to MAX_TEXT characters. Returns the stored row (with id).

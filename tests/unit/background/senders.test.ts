@@ -3,10 +3,11 @@
  * (a sender whose URL is a web page, with `sender.tab` set) cannot enable or disable a site, nor save a taught
  * profile for another site or `<all_urls>`; its own site's profile is saved (teach mode keeps working); an
  * extension page opened in a tab (the side panel page) is not a content script. A tab cannot undo or edit
- * a promise another tab logged, even knowing its uid, nor log under that uid.
+ * a promise (or feedback entry) another tab logged, even knowing its uid, nor log under that uid.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { setupFeedback } from '@/entrypoints/background/feedback';
 import { setupPromises } from '@/entrypoints/background/promise-log';
 import { setupSites } from '@/entrypoints/background/sites';
 import { db } from '@/lib/db/db';
@@ -57,11 +58,13 @@ beforeAll(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   setupSites();
   setupPromises();
+  setupFeedback();
 });
 afterAll(() => removeAllListeners());
 beforeEach(async () => {
   await db.sites.clear();
   await db.promises.clear();
+  await db.feedback.clear();
 });
 
 describe('sender rules (lib/sender.ts)', () => {
@@ -162,5 +165,30 @@ describe('promises belong to the tab that logged them', () => {
     expect(await log(tab(1), { uid: 'x' })).toEqual({ ok: false, error: 'refused' });
     expect(await log(tab(1), { ownerKey: '<script>alert(1)</script>' })).toEqual({ ok: false, error: 'refused' });
     expect(await db.promises.count()).toBe(0);
+  });
+});
+
+describe('feedback belongs to the tab that filed it', () => {
+  it('a retry stores once; another tab cannot undo or move it', async () => {
+    const file = (sender: object, extra: object = {}) =>
+      send<{ ok: boolean; error?: string }>(
+        'logFeedback',
+        { text: '快递不送上楼', source: 'card', url: '', uid: 'fb-tab-one-0001', ownerKey: 'key-of-tab-one', ...extra },
+        sender,
+      );
+    expect((await file(tab(1))).ok).toBe(true);
+    expect((await file(tab(1))).ok).toBe(true);
+    expect(await db.feedback.count()).toBe(1);
+    expect(await file(tab(2), { ownerKey: 'key-of-tab-two' })).toEqual({ ok: false, error: 'refused' });
+    expect(await send('undoFeedback', { uid: 'fb-tab-one-0001' }, tab(2))).toEqual({ ok: false });
+    expect(await send('updateFeedback', { uid: 'fb-tab-one-0001', patch: { department: 'finance' } }, tab(2))).toEqual({
+      ok: false,
+      error: 'notFound',
+    });
+    expect((await db.feedback.toArray())[0].department).toBe('logistics');
+    expect(await send('undoFeedback', { uid: 'fb-tab-one-0001', ownerKey: 'key-of-tab-one' }, tab(1))).toEqual({
+      ok: true,
+    });
+    expect(await db.feedback.count()).toBe(0);
   });
 });
