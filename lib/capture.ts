@@ -18,6 +18,10 @@ export type CaptureSource = (typeof CAPTURE_SOURCES)[number];
 
 /** What the page gives for a promise or a feedback entry (from the selection, the reply box or the chat). */
 export interface PageCapture {
+  /** The promise's id, chosen by the page so that a retry is recognised (see lib/promises/store.ts). */
+  uid?: string;
+  /** The page's secret for this entry: it must come with the retry, the Undo and the Edit. */
+  ownerKey?: string;
   text: string;
   source: CaptureSource;
   buyer?: string;
@@ -27,7 +31,7 @@ export interface PageCapture {
 }
 
 /** Why logging a capture failed, in terms the page's toast can show. */
-export type LogError = 'noConversation' | 'empty' | 'notFound' | 'quota' | 'storage';
+export type LogError = 'noConversation' | 'empty' | 'notFound' | 'quota' | 'storage' | 'refused';
 
 /** A thrown error as a result that can cross the message boundary (never a thrown error in the page). */
 export function failure(e: unknown): { ok: false; error: LogError } {

@@ -50,16 +50,22 @@ export interface ProtocolMap {
   getPageConfig(data: { url: string }): PageConfig;
   /** The agent inserted a suggestion / searched manually (usage stats and learning). */
   recordUsage(data: UsageEvent): void;
-  /** An extension page changed the packs or overrides: rebuild the engine before the next answer. */
+  /** An extension page changed the packs or overrides: rebuild the engine before the next answer. (Extension pages only.) */
   libraryChanged(): void;
   /** Side panel header: is Huashu on for this page, and with which console profile? */
   siteStatus(data: { url: string }): SiteStatus;
-  /** Register the content script for a site whose host permission the side panel just obtained. */
+  /**
+   * Register the content script for a site whose host permission the side panel just obtained. Extension
+   * pages only: a content script gets `{ ok: false, error: 'refused' }` (so does disableSite, silently).
+   */
   enableSite(data: { pattern: string; tabId?: number }): { ok: boolean; error?: string };
   /** Unregister a site and give its host permission back. */
   disableSite(data: { pattern: string }): void;
-  /** Store a profile taught on the page, for the site of its first match pattern. */
-  saveTaughtProfile(data: { profile: ConsoleProfile }): void;
+  /**
+   * Store a profile taught on the page, for the site of its first match pattern. From a content script only
+   * for the site it runs on (`<all_urls>` and other sites are refused).
+   */
+  saveTaughtProfile(data: { profile: ConsoleProfile }): { ok: boolean; error?: string };
   /** side panel → content script (tab): start teach mode on the page. */
   startTeach(): void;
   /**
@@ -80,17 +86,22 @@ export interface ProtocolMap {
   isWatching(): boolean;
 
   // ---- Promise log (日清) and feedback: content script → background ----
-  /** Store a promise; the background reads the due time in the agent's zone. */
+  /**
+   * Store a promise; the background reads the due time in the agent's zone. Idempotent by `uid` (the page
+   * chooses it and retries when the service worker stopped under the message).
+   */
   logPromise(data: PageCapture): LogPromiseResult;
-  /** The toast's Undo. */
-  undoPromise(data: { uid: string }): { ok: boolean };
-  /** The toast's Edit. */
-  updatePromise(data: { uid: string; patch: { text?: string; due?: number } }): LogPromiseResult;
+  /** The toast's Undo (a soft delete): only with the ownerKey the promise was logged with. */
+  undoPromise(data: { uid: string; ownerKey?: string }): { ok: boolean };
+  /** The toast's Edit, under the same rule. */
+  updatePromise(data: { uid: string; ownerKey?: string; patch: { text?: string; due?: number } }): LogPromiseResult;
   /** File buyer feedback; the department is suggested from the text unless given. */
   logFeedback(data: PageCapture & { department?: string }): LogFeedbackResult;
-  undoFeedback(data: { uid: string }): { ok: boolean };
+  /** Feedback's Undo and department change, under the same ownerKey rule as promises. */
+  undoFeedback(data: { uid: string; ownerKey?: string }): { ok: boolean };
   updateFeedback(data: {
     uid: string;
+    ownerKey?: string;
     patch: { department?: string; topic?: string; text?: string };
   }): LogFeedbackResult;
 

@@ -102,7 +102,11 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
     try {
       const profile = await runTeach(ctx);
       if (!profile) return;
-      await sendMessage('saveTaughtProfile', { profile });
+      const saved = await sendMessage('saveTaughtProfile', { profile });
+      if (!saved?.ok) {
+        report('taught profile refused', saved?.error);
+        return;
+      }
       adapter = createProfileAdapter(profile);
       source = 'taught';
       loaded = true;

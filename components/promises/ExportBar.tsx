@@ -29,7 +29,8 @@ export function ExportBar({ db, timeZone, onError }: Props) {
   // Computed when a button is pressed: "today" is the agent's day at that moment.
   const current = async () => {
     const today = isoDay(civilDateOf(Date.now(), timeZone));
-    const rows = await db.promises.toArray();
+    // Undone promises are not part of a handover (they stay listed in the tab, restorable).
+    const rows = (await db.promises.toArray()).filter((p) => p.status !== 'deleted');
     return {
       today,
       rows: scope === 'today' ? promisesForDay(rows, today, timeZone) : rows,

@@ -10,18 +10,24 @@ import { ALL_DEPARTMENTS } from '@/lib/feedback/departments';
 import { departmentLabel, topicLabel } from '@/lib/feedback/departments';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatDue, fromDateTimeLocal, toDateTimeLocal, type Lang } from '@/lib/time/format';
-import type { LogError } from '@/lib/capture';
+import type { LogError, PageCapture } from '@/lib/capture';
 import { MAX_TEXT } from '@/lib/db/rows';
 import { isTrusted, trusted } from '@/lib/trusted';
 
-export type ToastError = LogError | 'disconnected' | 'notConsole';
+/**
+ * Beyond the background's own errors: `disconnected` — the extension context is gone before anything was
+ * sent (reload the page; nothing logged); `disconnectedUnsure` — gone after an attempt left (reload, and check
+ * the Promises tab before logging it again); `unconfirmed` — the background did not answer any retry (the
+ * toast offers Retry with the same uid, which cannot store it twice).
+ */
+export type ToastError = LogError | 'disconnected' | 'disconnectedUnsure' | 'unconfirmed' | 'notConsole';
 
 export type ToastState =
   | { kind: 'promise'; promise: PromiseRow; note?: 'saved' }
   | { kind: 'feedback'; feedback: FeedbackRow }
   | { kind: 'offer'; text: string; due: number; dueExplicit: boolean }
-  | { kind: 'undone' }
-  | { kind: 'error'; error: ToastError; what: 'promise' | 'feedback' };
+  | { kind: 'undone'; what?: 'promise' | 'feedback' }
+  | { kind: 'error'; error: ToastError; what: 'promise' | 'feedback'; retry?: PageCapture };
 
 export interface ToastProps {
   state: ToastState;
@@ -32,6 +38,8 @@ export interface ToastProps {
   onEditPromise(patch: { text: string; due: number }): void;
   onChangeDepartment(department: string): void;
   onLogOffer(): void;
+  /** The Retry of an unconfirmed logging (same uid and key). */
+  onRetry?(): void;
   onClose(): void;
 }
 
@@ -42,6 +50,9 @@ const ERROR_KEYS: Record<ToastError, MessageKey> = {
   storage: 'errStorage',
   notFound: 'errNotFound',
   disconnected: 'errDisconnected',
+  disconnectedUnsure: 'errDisconnectedUnsure',
+  unconfirmed: 'errUnconfirmed',
+  refused: 'errRefused',
   notConsole: 'errNotConsole',
 };
 
@@ -80,6 +91,9 @@ export function Toast(props: ToastProps) {
       className={`hs-toast hs-toast-${state.kind}`}
       data-testid="huashu-toast"
       data-kind={state.kind}
+      data-uid={
+        state.kind === 'promise' ? state.promise.uid : state.kind === 'feedback' ? state.feedback.uid : undefined
+      }
       role={state.kind === 'error' ? 'alert' : 'status'}
       aria-live="polite"
       onMouseEnter={() => setHovered(true)}
@@ -194,12 +208,22 @@ function Body(props: ToastProps & { editing: boolean; setEditing(v: boolean): vo
         </>
       );
     case 'undone':
-      return <p className="hs-toast-title">{t('toastUndone')}</p>;
+      // An undone promise is kept (restorable in the Promises tab); undone feedback is removed.
+      return <p className="hs-toast-title">{t(state.what === 'feedback' ? 'toastUndoneFeedback' : 'toastUndone')}</p>;
     case 'error':
       return (
-        <p className="hs-toast-error" data-testid="toast-error" data-error={state.error}>
-          {errorMessage(state.error, state.what)}
-        </p>
+        <>
+          <p className="hs-toast-error" data-testid="toast-error" data-error={state.error}>
+            {errorMessage(state.error, state.what)}
+          </p>
+          {state.retry && props.onRetry && (
+            <div className="hs-toast-actions">
+              <button className="hs-primary" data-testid="toast-retry" onClick={trusted(props.onRetry)}>
+                {t('toastRetry')}
+              </button>
+            </div>
+          )}
+        </>
       );
   }
 }

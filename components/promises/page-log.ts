@@ -8,7 +8,9 @@
  * `onAgentMessage: offerPromise`, the card's buttons: `logPromiseFromCard()`, `logFeedbackFromCard()`.
  */
 import { createElement } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Toast, type ToastError, type ToastState } from '@/components/promises/Toast';
@@ -23,6 +25,8 @@ import {
   type PageCapture,
 } from '@/lib/messaging';
 import { capturePage, orderIdFor, type CaptureKind } from '@/lib/promises/capture';
+import { deliver, type Delivery } from '@/lib/promises/deliver';
+import { newUid } from '@/lib/db/rows';
 import { detectPromise } from '@/lib/promises/promise-detect';
 import { parseDue } from '@/lib/promises/due';
 import { resolveTimeZone } from '@/lib/time/civil';
@@ -114,27 +118,55 @@ async function logFromPage(kind: CaptureKind): Promise<void> {
     ...captured.capture,
     source: captured.capture.source === 'selection' ? 'selection' : 'card',
   };
-  if (kind === 'promise') showPromiseResult(await send(() => sendMessage('logPromise', capture)));
-  else showFeedbackResult(await send(() => sendMessage('logFeedback', capture)));
-}
-
-/** Messages to the background fail when the extension was reloaded under the page. */
-async function send<T extends { ok: boolean }>(fn: () => Promise<T>): Promise<T | { ok: false; error: ToastError }> {
-  try {
-    return await fn();
-  } catch (e) {
-    console.warn('[huashu] background unreachable', e);
-    return { ok: false, error: 'disconnected' };
+  if (kind === 'promise') await logPromise(capture);
+  else {
+    const withIds: PageCapture = { ...capture, uid: newUid(), ownerKey: newUid() };
+    showFeedbackResult(await send(() => sendMessage('logFeedback', withIds)));
   }
 }
 
-function showPromiseResult(result: LogPromiseResult | { ok: false; error: ToastError }) {
+/**
+ * Log a promise with an id and a key of its own, so that the retries (the service worker may stop under the
+ * message) store it once; the toast says "logged" only when the background answered that it was stored.
+ */
+async function logPromise(capture: PageCapture): Promise<void> {
+  const withIds: PageCapture = { ...capture, uid: capture.uid ?? newUid(), ownerKey: capture.ownerKey ?? newUid() };
+  const r = await send(() => sendMessage('logPromise', withIds));
+  if (!r.ok && r.error === 'unconfirmed')
+    show({ kind: 'error', error: 'unconfirmed', what: 'promise', retry: withIds });
+  else showPromiseResult(r);
+}
+
+type Failed = { ok: false; error: ToastError };
+
+const contextAlive = () => {
+  try {
+    return !!browser.runtime?.id;
+  } catch {
+    return false;
+  }
+};
+
+/** The background's answer, or why there is none (lib/promises/deliver.ts): for messages safe to repeat. */
+async function send<T extends { ok: boolean }>(fn: () => Promise<T>): Promise<T | Failed> {
+  const d: Delivery<T> = await deliver(fn, {
+    contextAlive,
+    wait: (ms) => new Promise((ok) => setTimeout(ok, ms)),
+    onRetry: (n, e) => console.info(`[huashu] background did not answer (attempt ${n}), retrying`, e),
+  });
+  if (d.kind === 'ok') return d.value;
+  if (d.kind === 'gone') return { ok: false, error: d.sent ? 'disconnectedUnsure' : 'disconnected' };
+  console.warn('[huashu] background unreachable', d.error);
+  return { ok: false, error: 'unconfirmed' };
+}
+
+function showPromiseResult(result: LogPromiseResult | Failed) {
   show(
     result.ok ? { kind: 'promise', promise: result.promise } : { kind: 'error', error: result.error, what: 'promise' },
   );
 }
 
-function showFeedbackResult(result: LogFeedbackResult | { ok: false; error: ToastError }) {
+function showFeedbackResult(result: LogFeedbackResult | Failed) {
   show(
     result.ok
       ? { kind: 'feedback', feedback: result.feedback }
@@ -171,6 +203,12 @@ function render(s: Session, ui: ShadowRootContentScriptUi<Root>) {
   const root = ui.mounted;
   if (!root || session !== s) return;
   const state = s.state;
+  // Committed at once: each result of a quick burst of loggings reaches the screen (and its automation),
+  // rather than only the last of the answers that arrived before React rendered.
+  flushSync(() => paint(s, root, state));
+}
+
+function paint(s: Session, root: Root, state: ToastState | undefined) {
   if (!state) {
     root.render(null);
     return;
@@ -187,7 +225,8 @@ function render(s: Session, ui: ShadowRootContentScriptUi<Root>) {
       onUndo: () => void undo(state),
       onEditPromise: (patch) => {
         if (state.kind !== 'promise') return;
-        void send(() => sendMessage('updatePromise', { uid: state.promise.uid, patch })).then((r) =>
+        const { uid, ownerKey } = state.promise;
+        void send(() => sendMessage('updatePromise', { uid, ownerKey, patch })).then((r) =>
           show(
             r.ok
               ? { kind: 'promise', promise: r.promise, note: 'saved' }
@@ -197,7 +236,8 @@ function render(s: Session, ui: ShadowRootContentScriptUi<Root>) {
       },
       onChangeDepartment: (department) => {
         if (state.kind !== 'feedback') return;
-        void send(() => sendMessage('updateFeedback', { uid: state.feedback.uid, patch: { department } })).then(
+        const { uid, ownerKey } = state.feedback;
+        void send(() => sendMessage('updateFeedback', { uid, ownerKey, patch: { department } })).then(
           showFeedbackResult,
         );
       },
@@ -205,7 +245,10 @@ function render(s: Session, ui: ShadowRootContentScriptUi<Root>) {
         const capture = s.offer;
         if (!capture) return;
         s.offer = undefined;
-        void send(() => sendMessage('logPromise', capture)).then(showPromiseResult);
+        void logPromise(capture);
+      },
+      onRetry: () => {
+        if (state.kind === 'error' && state.retry) void logPromise(state.retry);
       },
     }),
   );
@@ -214,11 +257,15 @@ function render(s: Session, ui: ShadowRootContentScriptUi<Root>) {
 async function undo(state: ToastState) {
   const r =
     state.kind === 'promise'
-      ? await send(() => sendMessage('undoPromise', { uid: state.promise.uid }))
+      ? await send(() => sendMessage('undoPromise', { uid: state.promise.uid, ownerKey: state.promise.ownerKey }))
       : state.kind === 'feedback'
-        ? await send(() => sendMessage('undoFeedback', { uid: state.feedback.uid }))
+        ? await send(() => sendMessage('undoFeedback', { uid: state.feedback.uid, ownerKey: state.feedback.ownerKey }))
         : undefined;
   if (!r) return;
   const what = state.kind === 'feedback' ? 'feedback' : 'promise';
-  show(r.ok ? { kind: 'undone' } : { kind: 'error', error: 'error' in r ? (r.error as ToastError) : 'notFound', what });
+  show(
+    r.ok
+      ? { kind: 'undone', what }
+      : { kind: 'error', error: 'error' in r ? (r.error as ToastError) : 'notFound', what },
+  );
 }

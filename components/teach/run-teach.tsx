@@ -51,7 +51,8 @@ function TeachPanel({ onFinish }: { onFinish(profile: ConsoleProfile | null): vo
 
   const review = () => {
     const { list, buyer, reply, name } = picks.current;
-    const pattern = sitePattern(location.href) ?? `${location.origin}/*`;
+    // A srcdoc / about:blank frame belongs to its page's site (the background binds the profile to it).
+    const pattern = sitePattern(location.href) ?? sitePattern(`${location.origin}/`) ?? `${location.origin}/*`;
     const r = deriveProfile(
       { list: list!, buyerMessage: buyer!, replyBox: reply!, conversationName: name },
       { url: location.href, pattern, name: document.title || location.hostname },

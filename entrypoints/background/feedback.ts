@@ -3,14 +3,16 @@ import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/db';
 import { changeFeedback, logFeedback, undoFeedback } from '@/lib/feedback/log';
 import { onMessage } from '@/lib/messaging';
-import { runShortcut } from './promise-log';
+import { runShortcut, wellFormedIds } from './promise-log';
 
 export function setupFeedback() {
-  onMessage('logFeedback', ({ data, sender }) =>
-    logFeedback(db, { ...data, url: data.url || sender.tab?.url || '' }, Date.now()),
-  );
-  onMessage('undoFeedback', ({ data }) => undoFeedback(db, data.uid));
-  onMessage('updateFeedback', ({ data }) => changeFeedback(db, data.uid, data.patch, Date.now()));
+  // As for promises: the page's uid makes a retry harmless, its ownerKey guards Undo and the department.
+  onMessage('logFeedback', ({ data, sender }) => {
+    if (!wellFormedIds(data)) return { ok: false, error: 'refused' };
+    return logFeedback(db, { ...data, url: data.url || sender.tab?.url || '' }, Date.now());
+  });
+  onMessage('undoFeedback', ({ data }) => undoFeedback(db, data.uid, data.ownerKey));
+  onMessage('updateFeedback', ({ data }) => changeFeedback(db, data.uid, data.ownerKey, data.patch, Date.now()));
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'log-feedback') void runShortcut('feedback', tab);
   });

@@ -14,6 +14,7 @@ import type { Engine, Suggestion } from '@/lib/match/types';
 import { onMessage, type SuggestionView } from '@/lib/messaging';
 import { parsePack, type Pack } from '@/lib/pack';
 import { defaultPackFlag } from '@/lib/settings';
+import { fromExtensionPage } from './senders';
 
 export const DEFAULT_PACK_PATH = '/packs/default.json';
 
@@ -70,7 +71,9 @@ export function setupLibrary() {
   // writer. The same write raises both, so the event waits a moment and yields to the message.
   let pending: ReturnType<typeof setTimeout> | undefined;
   let lastMessage = 0;
-  onMessage('libraryChanged', async () => {
+  onMessage('libraryChanged', async ({ sender }) => {
+    // Sent by the side panel and options after their own writes; a content script writes no library.
+    if (!fromExtensionPage(sender, 'libraryChanged')) return;
     clearTimeout(pending);
     lastMessage = Date.now();
     // After "delete all data" the flag is gone: the library starts again from the default pack.

@@ -8,6 +8,7 @@ import Dexie, { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { chatFramesOf } from '@/lib/consoles/chat-frames';
 import { db } from '@/lib/db/db';
+import { newUid } from '@/lib/db/rows';
 import { logFeedback } from '@/lib/feedback/log';
 import { getLocale, setLocale, t } from '@/lib/i18n';
 import { onMessage, sendMessage, type LogFeedbackResult, type LogPromiseResult } from '@/lib/messaging';
@@ -38,11 +39,14 @@ export async function agentClock(): Promise<AgentClock> {
 }
 
 export function setupPromises() {
-  onMessage('logPromise', async ({ data, sender }) =>
-    logPromise(db, { ...data, url: data.url || sender.tab?.url || '' }, await agentClock()),
-  );
-  onMessage('undoPromise', ({ data }) => undoPromise(db, data.uid));
-  onMessage('updatePromise', ({ data }) => updatePromise(db, data.uid, data.patch, Date.now()));
+  // A page chooses its promise's uid and a secret ownerKey: a retry of the same uid (the service worker
+  // stopped before it answered) returns the stored row; Undo and Edit need the key (another tab cannot).
+  onMessage('logPromise', async ({ data, sender }) => {
+    if (!wellFormedIds(data)) return { ok: false, error: 'refused' };
+    return logPromise(db, { ...data, url: data.url || sender.tab?.url || '' }, await agentClock());
+  });
+  onMessage('undoPromise', ({ data }) => undoPromise(db, data.uid, data.ownerKey, Date.now()));
+  onMessage('updatePromise', ({ data }) => updatePromise(db, data.uid, data.ownerKey, data.patch, Date.now()));
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'log-promise') void runShortcut('promise', tab);
@@ -62,6 +66,13 @@ export function setupPromises() {
   watchBadge();
 }
 
+const ID = /^[\w-]{8,64}$/;
+
+/** A page's uid and ownerKey, when given, are ids of 8–64 letters, digits, '-' or '_'. */
+export function wellFormedIds(data: { uid?: unknown; ownerKey?: unknown }): boolean {
+  return [data.uid, data.ownerKey].every((v) => v === undefined || (typeof v === 'string' && ID.test(v)));
+}
+
 /**
  * A shortcut in the active tab: the content script captures, the background stores, the page shows the
  * toast. The chat may live in an iframe: the top frame and each sub-frame that watches a chat are asked
@@ -76,8 +87,10 @@ export async function runShortcut(kind: CaptureKind, tab?: Browser.tabs.Tab): Pr
   const { frameId, result: captured } = chosen;
   let result: LogPromiseResult | LogFeedbackResult;
   if (!captured.ok) result = { ok: false, error: captured.error };
-  else if (kind === 'promise') result = await logPromise(db, captured.capture, await agentClock());
-  else result = await logFeedback(db, captured.capture, Date.now());
+  // The toast in that frame may undo or edit what the shortcut logged: it gets the key with the row.
+  else if (kind === 'promise')
+    result = await logPromise(db, { ...captured.capture, ownerKey: newUid() }, await agentClock());
+  else result = await logFeedback(db, { ...captured.capture, ownerKey: newUid() }, Date.now());
   try {
     await sendMessage(
       'showLogResult',

@@ -8,8 +8,11 @@ import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/db';
 import { onMessage } from '@/lib/messaging';
 import { sitePattern } from '@/lib/consoles/match-pattern';
+import { consoleProfileSchema } from '@/lib/pack/schema';
+import { senderSite, taughtMatchesAllowed } from '@/lib/sender';
 import { CONTENT_SCRIPT_FILE, isBuiltIn, registrationId, resolvePageConfig } from '@/lib/sites';
 import { engineCache } from './library';
+import { extensionOrigin, fromExtensionPage } from './senders';
 
 async function pageConfig(url: string) {
   const [sites, { packs }] = await Promise.all([db.sites.toArray(), engineCache.get()]);
@@ -65,7 +68,9 @@ export function setupSites() {
     return { pattern, builtIn, enabled, config: await pageConfig(data.url) };
   });
 
-  onMessage('enableSite', async ({ data }) => {
+  // Only the side panel enables a site (under the agent's click on the permission prompt).
+  onMessage('enableSite', async ({ data, sender }) => {
+    if (!fromExtensionPage(sender, 'enableSite')) return { ok: false, error: 'refused' };
     const { pattern, tabId } = data;
     if (!(await hasPermission(pattern))) return { ok: false, error: 'permission' };
     const row = await db.sites.get(pattern);
@@ -83,16 +88,26 @@ export function setupSites() {
     return { ok: true };
   });
 
-  onMessage('disableSite', async ({ data }) => {
+  // The side panel's site bar and the options page's site list.
+  onMessage('disableSite', async ({ data, sender }) => {
+    if (!fromExtensionPage(sender, 'disableSite')) return;
     await unregister(data.pattern);
     await db.sites.delete(data.pattern);
     await browser.permissions.remove({ origins: [data.pattern] }).catch(() => false);
   });
 
-  onMessage('saveTaughtProfile', async ({ data }) => {
-    const pattern = data.profile.matches[0];
+  // Teach mode runs in the content script: it may save a profile for the site it runs on, nothing else.
+  onMessage('saveTaughtProfile', async ({ data, sender }) => {
+    const parsed = consoleProfileSchema.safeParse(data.profile);
+    if (!parsed.success || !taughtMatchesAllowed(parsed.data.matches, sender, extensionOrigin())) {
+      console.warn('[huashu] taught profile refused for', senderSite(sender), data.profile?.matches);
+      return { ok: false, error: 'refused' };
+    }
+    const profile = parsed.data;
+    const pattern = profile.matches[0];
     const row = await db.sites.get(pattern);
-    await db.sites.put({ pattern, enabledAt: row?.enabledAt ?? Date.now(), profile: data.profile });
+    await db.sites.put({ pattern, enabledAt: row?.enabledAt ?? Date.now(), profile });
+    return { ok: true };
   });
 
   browser.permissions.onRemoved.addListener(({ origins }) => {

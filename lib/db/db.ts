@@ -8,6 +8,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { upgradeToV2 } from './migrations/v2';
+import { V3_STORES } from './migrations/v3';
 import type { FeedbackRow, OverrideRow, PackRow, PromiseRow, SiteRow, UsageRow } from './schema';
 
 export const DB_NAME = 'huashu';
@@ -38,6 +39,8 @@ export class HuashuDB extends Dexie {
         feedback: '++id, &uid, department, topic, createdAt, updatedAt, [department+topic]',
       })
       .upgrade(upgradeToV2);
+    // v3 (soft-deleted promises, restorable from the Promises tab): see lib/db/migrations/v3.ts. Index only.
+    this.version(3).stores(V3_STORES);
   }
 }
 

@@ -42,3 +42,11 @@ export async function withStorageErrors<T>(fn: () => Promise<T>): Promise<T> {
     throw toStorageError(e);
   }
 }
+
+/** A page-chosen uid is already stored for another page (another ownerKey): nothing was written. */
+export class UidTaken extends Error {
+  constructor(uid: string) {
+    super(`entry ${uid} belongs to another page`);
+    this.name = 'UidTaken';
+  }
+}

@@ -34,7 +34,8 @@ export interface OverrideRow {
   updatedAt: number;
 }
 
-export type PromiseStatus = 'open' | 'done';
+/** v3: 'deleted' is an undone promise, kept so that the Promises tab can restore it. */
+export type PromiseStatus = 'open' | 'done' | 'deleted';
 
 export interface PromiseNote {
   at: number;
@@ -69,6 +70,15 @@ export interface PromiseRow {
   carriedOver?: number;
   /** v2: when the agent was told it is overdue (told once). */
   overdueNotifiedAt?: number;
+  /** v3 (indexed): when the toast's Undo deleted it (status 'deleted'); cleared by restore. */
+  deletedAt?: number;
+  /** v3: the status to restore ('open' or 'done'). */
+  deletedFrom?: 'open' | 'done';
+  /**
+   * v3: a secret the logging page chose (never exported): only a page that knows it may log the same uid
+   * again, undo or edit the promise from its toast (another tab knowing the uid cannot).
+   */
+  ownerKey?: string;
 }
 
 /** Buyer feedback filed to a department. v1 fields, then v2 (see lib/db/db.ts). */
@@ -89,6 +99,8 @@ export interface FeedbackRow {
   consoleId?: string;
   source?: CaptureSource;
   truncatedFrom?: number;
+  /** v3 (not indexed): the logging page's secret, as PromiseRow.ownerKey (never exported). */
+  ownerKey?: string;
 }
 
 export interface UsageRow {

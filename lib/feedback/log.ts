@@ -3,7 +3,8 @@ import type { HuashuDB } from '../db/db';
 import type { FeedbackRow } from '../db/schema';
 import { failure, type LogError, type PageCapture } from '../capture';
 import { findOrderId } from '../text/order-id';
-import { addFeedback, deleteFeedback, updateFeedback, type FeedbackPatch } from './store';
+import { UidTaken } from '../db/errors';
+import { addFeedback, deleteFeedback, ownFeedback, updateFeedback, type FeedbackPatch } from './store';
 
 export type LogFeedbackResult = { ok: true; feedback: FeedbackRow } | { ok: false; error: LogError };
 
@@ -16,6 +17,8 @@ export async function logFeedback(
   if (!text) return { ok: false, error: 'empty' };
   try {
     const feedback = await addFeedback(db, {
+      uid: capture.uid,
+      ownerKey: capture.ownerKey,
       text,
       department: capture.department,
       buyer: capture.buyer,
@@ -27,12 +30,15 @@ export async function logFeedback(
     });
     return { ok: true, feedback };
   } catch (e) {
+    if (e instanceof UidTaken) return { ok: false, error: 'refused' };
     return failure(e);
   }
 }
 
-export async function undoFeedback(db: HuashuDB, uid: string): Promise<{ ok: boolean }> {
+/** The toast's Undo (feedback is removed), only with the key it was filed with. Undoing twice is ok. */
+export async function undoFeedback(db: HuashuDB, uid: string, ownerKey: string | undefined): Promise<{ ok: boolean }> {
   try {
+    if (!(await ownFeedback(db, uid, ownerKey))) return { ok: false };
     return { ok: await deleteFeedback(db, uid) };
   } catch {
     return { ok: false };
@@ -42,10 +48,12 @@ export async function undoFeedback(db: HuashuDB, uid: string): Promise<{ ok: boo
 export async function changeFeedback(
   db: HuashuDB,
   uid: string,
+  ownerKey: string | undefined,
   patch: FeedbackPatch,
   now: number,
 ): Promise<LogFeedbackResult> {
   try {
+    if (!(await ownFeedback(db, uid, ownerKey))) return { ok: false, error: 'notFound' };
     const feedback = await updateFeedback(db, uid, patch, now);
     return feedback ? { ok: true, feedback } : { ok: false, error: 'notFound' };
   } catch (e) {

@@ -1,12 +1,15 @@
 /** Writes to the feedback table, one transaction each (see lib/promises/store.ts for the guarantees). */
 import type { HuashuDB } from '../db/db';
-import { withStorageErrors } from '../db/errors';
+import { UidTaken, withStorageErrors } from '../db/errors';
 import type { CaptureSource } from '../capture';
 import type { FeedbackRow } from '../db/schema';
 import { clipText, newUid } from '../db/rows';
 import { suggestDepartment, suggestTopic } from './suggest';
 
 export interface NewFeedback {
+  /** Chosen by the page (a retry of the same uid and key stores nothing twice; see lib/promises/store.ts). */
+  uid?: string;
+  ownerKey?: string;
   text: string;
   /** When absent, suggested from the text. */
   department?: string;
@@ -27,7 +30,7 @@ export async function addFeedback(db: HuashuDB, input: NewFeedback): Promise<Fee
   const department = input.department ?? suggestion.department;
   const topic = input.topic ?? (input.department ? suggestTopic(department, text) : suggestion.topic);
   const row: FeedbackRow = {
-    uid: newUid(),
+    uid: input.uid ?? newUid(),
     text,
     department,
     topic,
@@ -39,9 +42,25 @@ export async function addFeedback(db: HuashuDB, input: NewFeedback): Promise<Fee
     createdAt: input.now,
     updatedAt: input.now,
     ...(truncatedFrom ? { truncatedFrom } : {}),
+    ...(input.ownerKey ? { ownerKey: input.ownerKey } : {}),
   };
-  const id = await write(() => db.transaction('rw', db.feedback, () => db.feedback.add(row)));
-  return { ...row, id };
+  const stored = await write(() =>
+    db.transaction('rw', db.feedback, async () => {
+      const have = input.uid ? await db.feedback.where('uid').equals(input.uid).first() : undefined;
+      if (have) return have.ownerKey === input.ownerKey ? have : null;
+      const id = await db.feedback.add(row);
+      return { ...row, id };
+    }),
+  );
+  if (!stored) throw new UidTaken(row.uid);
+  return stored;
+}
+
+/** The feedback entry `uid` when `ownerKey` is the one it was filed with. */
+export async function ownFeedback(db: HuashuDB, uid: string, ownerKey: string | undefined) {
+  if (!ownerKey) return undefined;
+  const row = await db.feedback.where('uid').equals(uid).first();
+  return row?.ownerKey === ownerKey ? row : undefined;
 }
 
 export interface FeedbackPatch {

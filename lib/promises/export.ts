@@ -181,14 +181,20 @@ const backupSchema = z.object({
 
 export type Backup = z.infer<typeof backupSchema>;
 
-/** Strip local ids and local-only state; the backup is portable between machines. */
+/**
+ * Strip local ids and local-only state; the backup is portable between machines. Undone (soft-deleted)
+ * promises stay on this machine, and no page's ownerKey leaves it.
+ */
 export function makeBackup(promises: readonly PromiseRow[], feedback: readonly FeedbackRow[], now: number): Backup {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now,
-    promises: promises.map(({ id: _id, overdueNotifiedAt: _n, ...p }) => p),
-    feedback: feedback.map(({ id: _id, ...f }) => f),
+    promises: promises.flatMap(
+      ({ id: _id, overdueNotifiedAt: _n, ownerKey: _k, deletedAt: _d, deletedFrom: _f, status, ...p }) =>
+        status === 'deleted' ? [] : [{ ...p, status }],
+    ),
+    feedback: feedback.map(({ id: _id, ownerKey: _k, ...f }) => f),
   };
 }
 

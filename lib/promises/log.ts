@@ -7,7 +7,7 @@ import type { PromiseRow } from '../db/schema';
 import { failure, type LogError, type PageCapture } from '../capture';
 import { parseDue } from './due';
 import { findOrderId } from '../text/order-id';
-import { addPromise, deletePromise, editPromise, type PromisePatch } from './store';
+import { addPromise, editPromise, ownPromise, softDeletePromise, UidTaken, type PromisePatch } from './store';
 
 export type LogPromiseResult = { ok: true; promise: PromiseRow } | { ok: false; error: LogError };
 
@@ -27,6 +27,8 @@ export async function logPromise(db: HuashuDB, capture: PageCapture, clock: Agen
   const { due, explicit } = parseDue(head, clock);
   try {
     const promise = await addPromise(db, {
+      uid: capture.uid,
+      ownerKey: capture.ownerKey,
       text,
       due,
       dueExplicit: explicit,
@@ -39,25 +41,40 @@ export async function logPromise(db: HuashuDB, capture: PageCapture, clock: Agen
     });
     return { ok: true, promise };
   } catch (e) {
+    if (e instanceof UidTaken) return { ok: false, error: 'refused' };
     return failure(e);
   }
 }
 
-export async function undoPromise(db: HuashuDB, uid: string): Promise<{ ok: boolean }> {
+/**
+ * The toast's Undo: a soft delete (the Promises tab lists it and can restore it), only with the ownerKey the
+ * promise was logged with — a page cannot undo another tab's promise by its uid.
+ */
+export async function undoPromise(
+  db: HuashuDB,
+  uid: string,
+  ownerKey: string | undefined,
+  now: number,
+): Promise<{ ok: boolean }> {
   try {
-    return { ok: await deletePromise(db, uid) };
+    if (!(await ownPromise(db, uid, ownerKey))) return { ok: false };
+    return { ok: !!(await softDeletePromise(db, uid, now)) };
   } catch {
     return { ok: false };
   }
 }
 
+/** The toast's Edit, under the same rule as Undo (the ownerKey); a deleted promise is not edited. */
 export async function updatePromise(
   db: HuashuDB,
   uid: string,
+  ownerKey: string | undefined,
   patch: PromisePatch,
   now: number,
 ): Promise<LogPromiseResult> {
   try {
+    const own = await ownPromise(db, uid, ownerKey);
+    if (!own || own.status === 'deleted') return { ok: false, error: 'notFound' };
     const promise = await editPromise(db, uid, patch, now);
     return promise ? { ok: true, promise } : { ok: false, error: 'notFound' };
   } catch (e) {

@@ -12,7 +12,7 @@ import { addDays, atMinutes, civilDateOf } from '../time/civil';
 export interface PromiseView {
   rows: Record<Bucket, PromiseRow[]>;
   counts: Record<Bucket, number>;
-  /** All promises stored (before any search). */
+  /** All promises stored (before any search), undone ones not counted. */
   total: number;
 }
 
@@ -20,7 +20,7 @@ export type Limits = Record<Bucket, number>;
 
 export async function loadPromiseView(db: HuashuDB, clock: Clock, limits: Limits, query = ''): Promise<PromiseView> {
   if (query.trim()) {
-    const all = await db.promises.toArray();
+    const all = (await db.promises.toArray()).filter((p) => p.status !== 'deleted');
     const groups = groupPromises(filterPromises(all, query), clock);
     const rows = {} as Record<Bucket, PromiseRow[]>;
     const counts = {} as Record<Bucket, number>;
@@ -49,7 +49,7 @@ export async function loadPromiseView(db: HuashuDB, clock: Clock, limits: Limits
       ranges.today().count(),
       ranges.later().count(),
       db.promises.where('status').equals('done').count(),
-      db.promises.count(),
+      db.promises.where('status').anyOf('open', 'done').count(),
     ]);
     return {
       rows: { overdue, today, later, done: done.filter((p) => p.status === 'done') },
@@ -72,4 +72,15 @@ export async function loadReview(
   }
   const [rows, count] = await Promise.all([open.clone().limit(limit).toArray(), open.clone().count()]);
   return { rows, count };
+}
+
+/** Undone promises (the toast's Undo), newest first: the Promises tab lists them to restore. */
+export async function loadDeleted(db: HuashuDB, limit: number): Promise<{ rows: PromiseRow[]; count: number }> {
+  return db.transaction('r', db.promises, async () => {
+    const [rows, count] = await Promise.all([
+      db.promises.orderBy('deletedAt').reverse().limit(limit).toArray(),
+      db.promises.orderBy('deletedAt').count(),
+    ]);
+    return { rows: rows.filter((p) => p.status === 'deleted'), count };
+  });
 }

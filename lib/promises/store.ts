@@ -4,12 +4,18 @@
  * logged. Errors come out as StorageError ('quota' | 'storage').
  */
 import type { HuashuDB } from '../db/db';
-import { withStorageErrors } from '../db/errors';
+import { UidTaken, withStorageErrors } from '../db/errors';
+
+export { UidTaken };
 import { clipText, newUid } from '../db/rows';
 import type { CaptureSource } from '../capture';
 import type { PromiseRow } from '../db/schema';
 
 export interface NewPromise {
+  /** Chosen by the page that logs it, so that a retry after a lost answer writes nothing twice. */
+  uid?: string;
+  /** The logging page's secret (see PromiseRow.ownerKey). */
+  ownerKey?: string;
   text: string;
   due: number;
   dueExplicit: boolean;
@@ -23,11 +29,16 @@ export interface NewPromise {
 
 const write = withStorageErrors;
 
-/** Store a new open promise; the text is cut to MAX_TEXT characters. Returns the stored row (with id). */
+/**
+ * Store a new open promise; the text is cut to MAX_TEXT characters. Returns the stored row (with id).
+ * Idempotent by uid: when `input.uid` is stored already with the same ownerKey (a retry whose first answer
+ * was lost when the service worker stopped), the stored row is returned and nothing is written; with another
+ * ownerKey it throws UidTaken.
+ */
 export async function addPromise(db: HuashuDB, input: NewPromise): Promise<PromiseRow> {
   const { text, truncatedFrom } = clipText(input.text);
   const row: PromiseRow = {
-    uid: newUid(),
+    uid: input.uid ?? newUid(),
     text,
     buyer: input.buyer?.trim() || undefined,
     orderId: input.orderId?.trim() || undefined,
@@ -41,9 +52,25 @@ export async function addPromise(db: HuashuDB, input: NewPromise): Promise<Promi
     status: 'open',
     notes: [],
     ...(truncatedFrom ? { truncatedFrom } : {}),
+    ...(input.ownerKey ? { ownerKey: input.ownerKey } : {}),
   };
-  const id = await write(() => db.transaction('rw', db.promises, () => db.promises.add(row)));
-  return { ...row, id };
+  const stored = await write(() =>
+    db.transaction('rw', db.promises, async () => {
+      const have = input.uid ? await db.promises.where('uid').equals(input.uid).first() : undefined;
+      if (have) return have.ownerKey === input.ownerKey ? have : null;
+      const id = await db.promises.add(row);
+      return { ...row, id };
+    }),
+  );
+  if (!stored) throw new UidTaken(row.uid);
+  return stored;
+}
+
+/** The promise `uid` when `ownerKey` is the one it was logged with (a page acting on its own promise). */
+export async function ownPromise(db: HuashuDB, uid: string, ownerKey: string | undefined) {
+  if (!ownerKey) return undefined;
+  const row = await getPromise(db, uid);
+  return row?.ownerKey === ownerKey ? row : undefined;
 }
 
 export function getPromise(db: HuashuDB, uid: string): Promise<PromiseRow | undefined> {
@@ -69,7 +96,30 @@ async function change(
   );
 }
 
-/** Undo a logging: the promise is removed. True when it existed. */
+/**
+ * Undo a logging: the promise becomes 'deleted' (kept, listed in the Promises tab, restorable). Undefined
+ * when the uid is not stored; an already deleted promise is returned as it is.
+ */
+export function softDeletePromise(db: HuashuDB, uid: string, now: number) {
+  return change(db, uid, now, (row) => {
+    if (row.status === 'deleted') return;
+    row.deletedFrom = row.status;
+    row.status = 'deleted';
+    row.deletedAt = now;
+  });
+}
+
+/** Bring an undone promise back to the status it had (open or done). Other rows are left as they are. */
+export function restorePromise(db: HuashuDB, uid: string, now: number) {
+  return change(db, uid, now, (row) => {
+    if (row.status !== 'deleted') return;
+    row.status = row.deletedFrom ?? 'open';
+    row.deletedAt = undefined;
+    row.deletedFrom = undefined;
+  });
+}
+
+/** Remove a promise for good (the Promises tab's "delete for good" of an undone one). True when it existed. */
 export async function deletePromise(db: HuashuDB, uid: string): Promise<boolean> {
   return write(() =>
     db.transaction('rw', db.promises, async () => (await db.promises.where('uid').equals(uid).delete()) > 0),

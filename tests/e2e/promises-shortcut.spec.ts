@@ -97,13 +97,31 @@ test('without a selection or reply text, the agent’s last message is logged; a
   expect(rows.map((r) => r.source).sort()).toEqual(['lastAgentMessage', 'selection']);
 });
 
-test('the toast’s Undo removes the promise and Edit changes it', async ({ openConsole, background }) => {
+test('the toast’s Undo takes the promise back (restorable in the panel) and Edit changes it', async ({
+  openConsole,
+  openExtensionPage,
+  background,
+}) => {
   const page = await openConsole('/promises.html');
   await logWithShortcut(page, '今天一定给您发出');
   const toast = page.getByTestId('huashu-toast');
   await toast.getByTestId('toast-undo').click();
   await expect(toast).toHaveAttribute('data-kind', 'undone');
-  await expect.poll(async () => (await readPromises(background)).length).toBe(0);
+  await expect.poll(async () => (await readPromises(background)).map((p) => p.status)).toEqual(['deleted']);
+
+  // The Promises tab lists it under Undone (not among the open ones); Restore brings it back open.
+  const panel = await openExtensionPage('sidepanel.html');
+  await expect(panel.getByTestId('promises-empty')).toBeVisible();
+  const undone = panel.getByTestId('group-deleted').getByTestId('deleted-row');
+  await expect(undone).toHaveCount(1);
+  await expect(undone.getByTestId('promise-text')).toHaveText('今天一定给您发出');
+  await undone.getByTestId('promise-restore').click();
+  await expect(panel.getByTestId('group-deleted')).toHaveCount(0);
+  await expect(panel.getByTestId('promise-row')).toHaveCount(1);
+  await expect.poll(async () => (await readPromises(background)).map((p) => p.status)).toEqual(['open']);
+  await panel.getByTestId('promise-row').getByTestId('promise-done').click();
+  await expect.poll(async () => (await readPromises(background)).map((p) => p.status)).toEqual(['done']);
+  await page.bringToFront();
 
   await logWithShortcut(page, '后天给您寄出');
   await toast.getByTestId('toast-edit').click();
@@ -113,7 +131,9 @@ test('the toast’s Undo removes the promise and Edit changes it', async ({ open
   await toast.getByTestId('toast-edit-due').fill(local);
   await toast.getByTestId('toast-save').click();
   await expect(toast.getByTestId('toast-text')).toHaveText('后天上午给您寄出');
-  await expect.poll(async () => (await readPromises(background))[0]).toMatchObject({ text: '后天上午给您寄出', due });
+  await expect
+    .poll(async () => (await readPromises(background)).find((p) => p.status === 'open'))
+    .toMatchObject({ text: '后天上午给您寄出', due });
 });
 
 test('an agent message that reads like a promise gets a one-click offer', async ({ openConsole, background }) => {

@@ -149,8 +149,8 @@ test('page-dispatched clicks on the toast neither undo nor edit a promise; real 
   await expect(toast).toHaveAttribute('data-kind', 'promise');
   expect((await readPromises(background)).map((p) => p.text)).toEqual(['后天上午给您发出']);
 
-  // And the real Undo removes it.
+  // And the real Undo takes it back (a soft delete: kept as 'deleted', restorable in the Promises tab).
   await toast.getByTestId('toast-undo').click();
   await expect(toast).toHaveAttribute('data-kind', 'undone');
-  await expect.poll(async () => (await readPromises(background)).length).toBe(0);
+  await expect.poll(async () => (await readPromises(background)).map((p) => p.status)).toEqual(['deleted']);
 });

@@ -1,10 +1,11 @@
 /**
- * Promises tab (日清): Overdue / Due today / Later / Done, live from IndexedDB (a promise logged in a
+ * Promises tab (日清): Overdue / Due today / Later / Done, and Undone (restorable), live from IndexedDB (a promise logged in a
  * console tab appears without reload), search, the evening review, export and import. Each bucket reads
  * one page through an index (lib/promises/query.ts), so 10,000 stored promises render quickly.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
+import { DeletedGroup } from '@/components/promises/DeletedGroup';
 import { ExportBar } from '@/components/promises/ExportBar';
 import { useAgentSettings, useNow, useRenderedMark } from '@/components/promises/hooks';
 import { PAGE, PromiseGroup } from '@/components/promises/PromiseGroup';
@@ -100,6 +101,7 @@ export function PromisesTab() {
       ) : (
         <Groups view={view} ctx={ctx} onMore={more} />
       )}
+      {!review && <DeletedGroup db={db} now={now} timeZone={timeZone} lang={lang} onError={onError} />}
       <ExportBar db={db} timeZone={timeZone} onError={onError} />
     </div>
   );

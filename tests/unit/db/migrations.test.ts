@@ -62,14 +62,14 @@ async function makeV1(name: string) {
   v1.close();
 }
 
-describe('v1 → v2', () => {
+describe('v1 → v2 (→ v3)', () => {
   it('keeps every row of every table and fills the new fields', async () => {
     const name = fixtureName();
     await makeV1(name);
 
     const db = new HuashuDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     const promises = await db.promises.orderBy('uid').toArray();
     expect(promises.map((p) => p.uid)).toEqual(['p-done', 'p-nonotes', 'p-open']);
@@ -122,11 +122,56 @@ describe('v1 → v2', () => {
     second.close();
   });
 
-  it('a brand-new database starts at v2 and is empty', async () => {
+  it('a brand-new database starts at the latest version (v3) and is empty', async () => {
     const db = new HuashuDB(fixtureName());
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.promises.count()).toBe(0);
+    db.close();
+  });
+});
+
+// The v2 declaration as shipped (lib/db/db.ts before v3): v1 plus the promise-log indexes.
+const V2_PROMISES = '++id, &uid, status, due, createdAt, doneAt, updatedAt, [status+due]';
+const V2_FEEDBACK = '++id, &uid, department, topic, createdAt, updatedAt, [department+topic]';
+
+describe('v2 → v3 (soft-deleted promises)', () => {
+  async function makeV2(name: string) {
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1);
+    v2.version(2).stores({ promises: V2_PROMISES, feedback: V2_FEEDBACK });
+    await v2.open();
+    await v2.table('promises').bulkAdd([
+      { uid: 'a', text: '明天发', createdAt: T0, updatedAt: T0, due: T0 + 1, status: 'open', notes: [] },
+      { uid: 'b', text: '已退', createdAt: T0, updatedAt: T0 + 9, due: T0, status: 'done', doneAt: T0 + 9, notes: [] },
+    ]);
+    await v2
+      .table('feedback')
+      .add({ uid: 'f', text: 'x', department: 'other', topic: 'other', createdAt: T0, updatedAt: T0 });
+    v2.close();
+  }
+
+  it('keeps every row unchanged and answers the new deletedAt index', async () => {
+    const name = fixtureName();
+    await makeV2(name);
+    const before = new Dexie(name);
+    before.version(2).stores({ promises: V2_PROMISES, feedback: V2_FEEDBACK });
+    await before.open();
+    const rows = await before.table('promises').toArray();
+    before.close();
+
+    const db = new HuashuDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.promises.toArray()).toEqual(rows);
+    expect(await db.feedback.count()).toBe(1);
+    // No row was undone before v3: the index is empty; a soft delete lands in it.
+    expect(await db.promises.orderBy('deletedAt').count()).toBe(0);
+    await db.promises
+      .where('uid')
+      .equals('a')
+      .modify({ status: 'deleted', deletedAt: T0 + 50, deletedFrom: 'open' });
+    expect(await db.promises.orderBy('deletedAt').keys()).toEqual([T0 + 50]);
     db.close();
   });
 });
