@@ -26,6 +26,7 @@ describe('data table checks', () => {
       'logistics',
       'operations',
       'product',
+      'design',
       'finance',
       'service',
     ]);
