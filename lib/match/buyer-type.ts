@@ -6,6 +6,7 @@
  * guarantee / proof answer. `none` when no type stands out. Words are data (lib/match/data/buyer-types.json).
  */
 import { object, string, strings, wordLines } from '../json-shape';
+import type { Script } from '../pack/schema';
 import data from './data/buyer-types.json';
 import { escapeRe, prepare } from './match-normalize';
 
@@ -65,4 +66,14 @@ export function readBuyerType(rows: readonly string[]): BuyerTypeReading {
 
 export function detectBuyerType(rows: readonly string[]): BuyerType | 'none' {
   return readBuyerType(rows).type;
+}
+
+/** Scripts that give a suspicious buyer proof: tagged or categorised `guarantee`. */
+export function isGuarantee(script: Pick<Script, 'tags' | 'category'>): boolean {
+  return script.category === 'guarantee' || script.tags.includes('guarantee');
+}
+
+/** For a suspicious buyer: guarantee / proof scripts first, the others in their order. */
+export function guaranteeFirst<T extends { script: Pick<Script, 'tags' | 'category'> }>(list: readonly T[]): T[] {
+  return [...list.filter((s) => isGuarantee(s.script)), ...list.filter((s) => !isGuarantee(s.script))];
 }

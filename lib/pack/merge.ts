@@ -74,6 +74,7 @@ const SCRIPT_FIELDS: ScriptField[] = [
   'followUps',
   'compensations',
   'refusal',
+  'sellerError',
   'tags',
 ];
 
