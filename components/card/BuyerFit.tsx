@@ -17,7 +17,8 @@ const keepFocus = (e: React.MouseEvent) => e.preventDefault();
 export function EmotionOpener({ model, top }: { model: CardModel; top: SuggestionView | undefined }) {
   const emotion = model.reply?.emotion;
   if (model.status !== 'ready' || !top || (emotion !== 'upset' && emotion !== 'anxious')) return null;
-  const opener = pickOpener(model.reply?.openers, top.script, model.tone);
+  const { lang } = pickAnswer(top.script, model.tone, model.style);
+  const opener = pickOpener(model.reply?.openers, top.script, model.tone, lang);
   return (
     <p className="hs-hint hs-opener" data-testid="huashu-emotion" data-emotion={emotion} role="note">
       {t(emotion === 'upset' ? 'cardEmotionUpset' : 'cardEmotionAnxious')}

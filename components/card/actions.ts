@@ -52,9 +52,9 @@ export function createCardActions(deps: CardActionDeps): CardActions {
   };
   const style = () => cardStyle(currentCard(store.getState()));
   /** The calming opener for the newest question's answers (upset / anxious buyer), if any. */
-  const opener = (s: SuggestionView) => {
+  const opener = (s: SuggestionView, lang: string | undefined) => {
     const reply = currentCard(store.getState()).reply;
-    return pickOpener(reply?.openers, s.script, tone());
+    return pickOpener(reply?.openers, s.script, tone(), lang);
   };
   const refreshBudget = async () => store.setState({ budgetLeft: await deps.budget.left() });
 
@@ -102,8 +102,8 @@ export function createCardActions(deps: CardActionDeps): CardActions {
   return {
     insertAnswer: guard('insert', (s, rank, question) => {
       const message = question ?? currentCard(store.getState()).message;
-      const answer = pickAnswer(s.script, tone(), question === undefined ? style() : undefined).text;
-      const text = question === undefined ? withOpener(answer, opener(s)) : answer;
+      const answer = pickAnswer(s.script, tone(), question === undefined ? style() : undefined);
+      const text = question === undefined ? withOpener(answer.text, opener(s, answer.lang)) : answer.text;
       const usage: UsageEvent = { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank, message, answer: text };
       if (!insert(text, usage)) return;
       if (rank >= TOP) missed(s, rank, message, question === undefined);

@@ -2,6 +2,7 @@
  * Calming openers (issue 14): for an upset or anxious buyer the card puts one line before the answer, from
  * the first pack (by priority) that has openers for that emotion. An opener never admits fault unless the
  * script is marked `sellerError` (a real mistake of the seller's): only then may an `apology` line be used.
+ * An opener goes only before an answer in its own language (`lang`, like answers: absent = the pack's).
  */
 import type { Opener, Pack, Script, Tone } from '../pack/schema';
 import type { Emotion } from './emotion';
@@ -24,8 +25,10 @@ export function pickOpener(
   openers: readonly Opener[] | undefined,
   script: Pick<Script, 'sellerError'>,
   tone: Exclude<Tone, 'neutral'>,
+  /** The answer's language when it differs from the pack's (`answers[].lang`): openers in the same one only. */
+  lang?: string,
 ): Opener | undefined {
-  const allowed = (openers ?? []).filter((o) => !o.apology || script.sellerError);
+  const allowed = (openers ?? []).filter((o) => (!o.apology || script.sellerError) && (o.lang ?? '') === (lang ?? ''));
   const preferred = script.sellerError && allowed.some((o) => o.apology) ? allowed.filter((o) => o.apology) : allowed;
   return preferred.find((o) => o.tone === tone) ?? preferred.find((o) => o.tone === 'neutral') ?? preferred[0];
 }
