@@ -42,3 +42,20 @@ test('a calm buyer: data-emotion="calm", no opener', async ({ openConsole }) => 
   await expect(page.getByTestId('huashu-suggestion').first()).toBeVisible();
   await expect(page.getByTestId('huashu-opener')).toHaveCount(0);
 });
+
+test('the buyer type comes from all buyer rows: impatient → the short answer, switchable in one click', async ({
+  openConsole,
+}) => {
+  const page = await openConsole('/textarea.html');
+  const card = page.getByTestId('huashu-card');
+  await buyerSays(page, '在吗');
+  await buyerSays(page, '在吗');
+  await buyerSays(page, '什么时候发货');
+  await expect(card).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('huashu-buyer-type')).toHaveAttribute('data-buyer-type', 'impatient');
+  const first = page.getByTestId('huashu-suggestion').first();
+  await expect(first).toHaveAttribute('data-script-id', 'shipping-time');
+  await expect(first).toHaveAttribute('data-style', 'short');
+  await page.getByTestId('huashu-style').click();
+  await expect(first).toHaveAttribute('data-style', 'detailed');
+});
