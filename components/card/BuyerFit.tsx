@@ -22,6 +22,7 @@ export function EmotionOpener({ model, top }: { model: CardModel; top: Suggestio
   return (
     <p className="hs-hint hs-opener" data-testid="huashu-emotion" data-emotion={emotion} role="note">
       {t(emotion === 'upset' ? 'cardEmotionUpset' : 'cardEmotionAnxious')}
+      {opener && <br />}
       {opener && (
         <span className="hs-text" data-testid="huashu-opener" data-apology={opener.apology}>
           <span className="hs-label">{t('cardOpenerLabel')}</span> {opener.text}

@@ -33,9 +33,14 @@ export function pickOpener(
   return preferred.find((o) => o.tone === tone) ?? preferred.find((o) => o.tone === 'neutral') ?? preferred[0];
 }
 
+/** A greeting both the opener and the answer open with: said once (亲，… 亲，让您久等了 → 亲，… 让您久等了). */
+const SALUTATION = /^(亲爱的|亲|您好|你好)[，,～~！!\s]*/;
+
 /** The opener and the answer as one text to insert (a space between them in Latin script). */
-export function withOpener(answer: string, opener: Opener | undefined): string {
-  if (!opener) return answer;
+export function withOpener(text: string, opener: Opener | undefined): string {
+  if (!opener) return text;
+  const greeting = SALUTATION.exec(opener.text)?.[1];
+  const answer = greeting && SALUTATION.exec(text)?.[1] === greeting ? text.replace(SALUTATION, '') : text;
   const latin = /[A-Za-z.!?]$/.test(opener.text) && /^[A-Za-z]/.test(answer);
   return `${opener.text}${latin ? ' ' : ''}${answer}`;
 }

@@ -28,5 +28,8 @@ describe('openers', () => {
     expect(withOpener('马上帮您查。', calm)).toBe('非常理解您的心情，马上帮您查。');
     expect(withOpener('Checking now.', opener({ text: 'I understand.' }))).toBe('I understand. Checking now.');
     expect(withOpener('x', undefined)).toBe('x');
+    // The greeting is said once.
+    expect(withOpener('亲，让您久等啦！', opener({ text: '亲，别着急，' }))).toBe('亲，别着急，让您久等啦！');
+    expect(withOpener('您好，马上为您查。', opener({ text: '亲，别着急，' }))).toBe('亲，别着急，您好，马上为您查。');
   });
 });
