@@ -4,7 +4,9 @@
  * Add a message here, never an ad-hoc string type elsewhere.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ConsoleProfile, Script } from './pack/schema';
+import type { ConsoleProfile, Opener, Script } from './pack/schema';
+import type { BuyerType } from './match/buyer-type';
+import type { Emotion } from './match/emotion';
 import type { EngineAnswer, Suggestion } from './match/types';
 import type { PageCapture } from './capture';
 import type { CaptureKind, CaptureResult } from './promises/capture';
@@ -28,6 +30,12 @@ export interface SuggestionView extends Suggestion {
 
 export interface SuggestReply extends Omit<EngineAnswer, 'suggestions'> {
   suggestions: SuggestionView[];
+  /** The buyer's emotion in this message (lib/match/emotion.ts). */
+  emotion?: Emotion;
+  /** The kind of buyer, from all their rows so far (lib/match/buyer-type.ts). */
+  buyerType?: BuyerType | 'none';
+  /** Calming openers for `emotion` from the first pack that has them (lib/match/openers.ts). */
+  openers?: Opener[];
 }
 
 /** A site as the side panel's header shows it. */
@@ -43,7 +51,8 @@ export interface SiteStatus {
 
 export interface ProtocolMap {
   /** Match one new buyer message against the active packs. */
-  suggest(data: { text: string; url: string; conversation?: string }): SuggestReply;
+  /** `buyerRows`: the buyer's rows of the conversation so far, oldest first, the message included (buyer type). */
+  suggest(data: { text: string; url: string; conversation?: string; buyerRows?: string[] }): SuggestReply;
   /** The card's search box. */
   search(data: { query: string; limit?: number }): SuggestionView[];
   /** Console profile for a page. */

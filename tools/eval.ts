@@ -11,6 +11,8 @@
  * npm run eval -- --stores <dir> [--json] [--baseline bm25] [--refit] [--loo]
  *                           every folder of pack.json + cases.jsonl under <dir>: one table, one JSON line a store
  *                           (tools/eval-stores.ts)
+ * npm run eval -- --buyer-types [f] [--emotion [f]] [--json]
+ *                           the buyer-type and emotion readers on labelled examples (tools/eval-readers.ts)
  * Runs the extension's path: engine.suggest (detection → normalisation → matching → threshold).
  */
 import { buildBaseline, buildBm25Baseline } from '../lib/match/baseline';
@@ -28,6 +30,7 @@ import type { Pack } from '../lib/pack/schema';
 import { args, type Case, loadCases, loadPack, percentile, round, split } from './cases';
 import { type ConversationResult, evaluateConversations, loadConversations } from './eval-conversations';
 import { findStores, pool, scoreStores, storesTable } from './eval-stores';
+import { readerSummary, scoreBuyerTypes, scoreEmotions } from './eval-readers';
 
 export interface Answerer {
   /** Suggestions best first; `context` is the conversation before the message (engines may ignore it). */
@@ -344,13 +347,23 @@ function printConversations(title: string, r: ConversationResult) {
 function main() {
   const a = args(process.argv.slice(2));
   if (a.stores) return runStores(a);
+  if (a['buyer-types'] || a.emotion) {
+    const file = (v?: string[]) => (v?.[0] && v[0] !== 'true' ? v[0] : undefined);
+    const scores = [
+      ...(a['buyer-types'] ? [scoreBuyerTypes(file(a['buyer-types']))] : []),
+      ...(a.emotion ? [scoreEmotions(file(a.emotion))] : []),
+    ];
+    for (const s of scores) console.log(a.json ? JSON.stringify({ ...s, misses: s.misses.length }) : readerSummary(s));
+    return;
+  }
   const packPaths = a.pack ?? [];
   const casePath = a.cases?.[0];
   const convPath = a.conversations?.[0];
   if (!packPaths.length || (!casePath && !convPath)) {
     console.error(
       'usage: npm run eval -- --pack <pack.json> [--pack …] --cases <cases.jsonl> [--conversations <file.jsonl>] [--json] [--baseline [bm25]] [--ablation] [--split tune|test] [--fit] [--loo]\n' +
-        '       npm run eval -- --stores <dir> [--stores …] [--json] [--baseline bm25] [--refit] [--loo]',
+        '       npm run eval -- --stores <dir> [--stores …] [--json] [--baseline bm25] [--refit] [--loo]\n' +
+        '       npm run eval -- --buyer-types [file.jsonl] [--emotion [file.jsonl]] [--json]',
     );
     process.exit(2);
   }

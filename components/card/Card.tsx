@@ -9,6 +9,7 @@ import { fillPlaceholders } from '@/lib/insert/placeholders';
 import type { FeaturedPick } from '@/lib/match/types';
 import type { SuggestionView } from '@/lib/messaging';
 import { trusted } from '@/lib/trusted';
+import { BuyerHint, EmotionOpener, StyleSwitch } from './BuyerFit';
 import { compensationsWithin, followUpText, hasToneChoice, pickAnswer } from './logic';
 import type { CardActions, CardModel, OpenQuestion } from './types';
 
@@ -40,8 +41,9 @@ function Suggestion({
   /** Shortcuts taken before this list (the featured product takes Alt+1). */
   offset?: number;
 }) {
-  const answer = pickAnswer(s.script, model.tone);
   const key = question === undefined;
+  // The buyer type's length (short / detailed) applies to the newest question's answers.
+  const answer = pickAnswer(s.script, model.tone, key ? model.style : undefined);
   const n = rank + 1 + offset;
   const shortcut = key && n <= 3;
   return (
@@ -53,6 +55,7 @@ function Suggestion({
         data-script-id={s.scriptId}
         data-pack-id={s.packId}
         data-tone={answer.tone}
+        data-style={answer.style}
         aria-keyshortcuts={shortcut ? `Alt+${n}` : undefined}
         onMouseDown={keepFocus}
         onClick={trusted(() => (key ? actions.insertAnswer(s, rank) : actions.insertAnswer(s, rank, question)))}
@@ -70,6 +73,33 @@ function Suggestion({
   );
 }
 
+/** A hesitant buyer gets the multiple-choice follow-up first (before the answers). */
+const followUpsFirst = (model: CardModel) => model.reply?.buyerType === 'hesitant';
+
+/** The selected suggestion's multiple-choice follow-ups, as chips. */
+function FollowUps({ s, actions }: { s: SuggestionView; actions: CardActions }) {
+  if (s.script.followUps.length === 0) return null;
+  return (
+    <div className="hs-chips" aria-label={t('cardFollowUps')}>
+      <span className="hs-label">{t('cardFollowUps')}</span>
+      {s.script.followUps.map((f, i) => (
+        <button
+          key={i}
+          type="button"
+          className="hs-chip"
+          data-testid="huashu-followup"
+          title={followUpText(f)}
+          onMouseDown={keepFocus}
+          onClick={trusted(() => actions.insertFollowUp(s, f))}
+        >
+          {f.text}
+          {f.options.length > 0 && <span className="hs-options">{f.options.join(' / ')}</span>}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 function Extras({ model, actions }: { model: CardModel; actions: CardActions }) {
   const s = model.reply?.suggestions[model.selected];
   if (!s) return null;
@@ -77,25 +107,7 @@ function Extras({ model, actions }: { model: CardModel; actions: CardActions }) 
   const offerCompensations = s.script.refusal || model.showCompensations;
   return (
     <>
-      {s.script.followUps.length > 0 && (
-        <div className="hs-chips" aria-label={t('cardFollowUps')}>
-          <span className="hs-label">{t('cardFollowUps')}</span>
-          {s.script.followUps.map((f, i) => (
-            <button
-              key={i}
-              type="button"
-              className="hs-chip"
-              data-testid="huashu-followup"
-              title={followUpText(f)}
-              onMouseDown={keepFocus}
-              onClick={trusted(() => actions.insertFollowUp(s, f))}
-            >
-              {f.text}
-              {f.options.length > 0 && <span className="hs-options">{f.options.join(' / ')}</span>}
-            </button>
-          ))}
-        </div>
-      )}
+      {!followUpsFirst(model) && <FollowUps s={s} actions={actions} />}
       {s.script.compensations.length > 0 && !offerCompensations && (
         <button
           type="button"
@@ -251,6 +263,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
       data-theme={model.theme}
       data-status={model.status}
       data-collapsed={model.collapsed}
+      data-emotion={model.status === 'ready' ? model.reply?.emotion : undefined}
       hidden={model.hidden}
       aria-label={t('cardTitle')}
       lang={t('cardLang')}
@@ -283,6 +296,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
             {model.tone === 'formal' ? t('cardToneFormal') : t('cardToneFriendly')}
           </button>
         )}
+        <StyleSwitch model={model} actions={actions} top={top} />
         <button
           type="button"
           className="hs-icon"
@@ -317,6 +331,8 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
               {t(NOTICE_TEXT[model.notice])}
             </p>
           )}
+          <EmotionOpener model={model} top={top} />
+          <BuyerHint model={model} />
           {model.status !== 'idle' && (
             <section className="hs-question" data-testid="huashu-question" data-status={model.status}>
               {model.earlier.length > 0 && model.message !== undefined && <Asked text={model.message} />}
@@ -336,6 +352,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
                 </p>
               )}
               {featured && <FeaturedPitch f={featured} model={model} actions={actions} />}
+              {top && followUpsFirst(model) && <FollowUps s={suggestions[model.selected] ?? top} actions={actions} />}
               {suggestions.length > 0 && (
                 <ol className="hs-list">
                   {suggestions.map((s, i) => (

@@ -11,8 +11,9 @@ import { guard, report } from '@/lib/guard';
 import { fillPlaceholders, insertText, readText } from '@/lib/insert';
 import type { UsageEvent } from '@/lib/library/usage';
 import type { PageCapture, SuggestionView } from '@/lib/messaging';
+import { pickOpener, withOpener } from '@/lib/match/openers';
 import { compensationsWithin, followUpText, pickAnswer } from './logic';
-import { currentCard, patchCard, type ContentStore } from './store';
+import { cardStyle, currentCard, patchCard, type ContentStore } from './store';
 import type { CardActions } from './types';
 
 export interface CardActionDeps {
@@ -48,6 +49,12 @@ export function createCardActions(deps: CardActionDeps): CardActions {
     const s = store.getState();
     const c = currentCard(s);
     return c.toneOverride ?? c.reply?.register ?? s.defaultTone;
+  };
+  const style = () => cardStyle(currentCard(store.getState()));
+  /** The calming opener for the newest question's answers (upset / anxious buyer), if any. */
+  const opener = (s: SuggestionView, lang: string | undefined) => {
+    const reply = currentCard(store.getState()).reply;
+    return pickOpener(reply?.openers, s.script, tone(), lang);
   };
   const refreshBudget = async () => store.setState({ budgetLeft: await deps.budget.left() });
 
@@ -95,7 +102,8 @@ export function createCardActions(deps: CardActionDeps): CardActions {
   return {
     insertAnswer: guard('insert', (s, rank, question) => {
       const message = question ?? currentCard(store.getState()).message;
-      const text = pickAnswer(s.script, tone()).text;
+      const answer = pickAnswer(s.script, tone(), question === undefined ? style() : undefined);
+      const text = question === undefined ? withOpener(answer.text, opener(s, answer.lang)) : answer.text;
       const usage: UsageEvent = { kind: 'insert', packId: s.packId, scriptId: s.scriptId, rank, message, answer: text };
       if (!insert(text, usage)) return;
       if (rank >= TOP) missed(s, rank, message, question === undefined);
@@ -127,6 +135,7 @@ export function createCardActions(deps: CardActionDeps): CardActions {
         missed(s, -1, message, true);
     }),
     setTone: (t) => patchCard(store, conv(), () => ({ toneOverride: t })),
+    setStyle: (st) => patchCard(store, conv(), () => ({ styleOverride: st })),
     toggleCompensations: () => patchCard(store, conv(), (c) => ({ showCompensations: !c.showCompensations })),
     toggleCollapsed: () => {
       store.setState((s) => ({ collapsed: !s.collapsed, userToggled: true }));

@@ -1,13 +1,31 @@
 /** The card's pure rules: answer variant, follow-up text, compensations within budget, the excuse hint. */
-import type { Answer, Compensation, FollowUp, Script, Tone } from '@/lib/pack/schema';
+import type { BuyerType } from '@/lib/match/buyer-type';
+import type { Answer, AnswerStyle, Compensation, FollowUp, Script, Tone } from '@/lib/pack/schema';
 
 export type Register = Exclude<Tone, 'neutral'>;
 
-/** The answer in the wanted register, else a neutral one, else the first. */
-export function pickAnswer(script: Script, tone: Register): Answer {
-  return (
-    script.answers.find((a) => a.tone === tone) ?? script.answers.find((a) => a.tone === 'neutral') ?? script.answers[0]
-  );
+/**
+ * The answer in the wanted length `style` (when the script has that variant; else one without a style),
+ * in the wanted register, else a neutral one, else the first.
+ */
+export function pickAnswer(script: Script, tone: Register, style?: AnswerStyle): Answer {
+  const styled = style ? script.answers.filter((a) => a.style === style) : [];
+  const plain = script.answers.filter((a) => !a.style);
+  const answers = styled.length ? styled : plain.length ? plain : script.answers;
+  return answers.find((a) => a.tone === tone) ?? answers.find((a) => a.tone === 'neutral') ?? answers[0];
+}
+
+/** Does the script have both a short and a detailed variant (is the style switch worth showing)? */
+export function hasStyleChoice(script: Script): boolean {
+  const styles = new Set(script.answers.map((a) => a.style));
+  return styles.has('short') && styles.has('detailed');
+}
+
+/** The answer length a buyer type wants first: short for the impatient, detailed for experts and picky buyers. */
+export function styleFor(type: BuyerType | 'none' | undefined): AnswerStyle | undefined {
+  if (type === 'impatient') return 'short';
+  if (type === 'expert' || type === 'picky') return 'detailed';
+  return undefined;
 }
 
 /** Does the script have a variant for the other register (is the tone switch worth showing)? */

@@ -3,7 +3,8 @@
  * buyer when the agent switches), plus what is shared (collapsed, theme, budget, search).
  */
 import { createStore } from 'zustand/vanilla';
-import type { Register } from '@/components/card/logic';
+import { styleFor, type Register } from '@/components/card/logic';
+import type { AnswerStyle } from '@/lib/pack/schema';
 import type { Placement } from '@/components/card/placement';
 import type { CardModel, OpenQuestion } from '@/components/card/types';
 import type { PlaceholderValues } from '@/lib/insert/placeholders';
@@ -20,6 +21,8 @@ export interface ConversationCard {
   /** Increases per buyer message: late answers to older messages are dropped. */
   seq: number;
   toneOverride?: Register;
+  /** The agent switched the answer length (else the buyer type's, lib/match/buyer-type.ts). */
+  styleOverride?: AnswerStyle;
   selected: number;
   showCompensations: boolean;
   hidden: boolean;
@@ -123,6 +126,7 @@ export function withQuestion(card: ConversationCard, seq: number, message: strin
     selected: 0,
     showCompensations: false,
     toneOverride: undefined,
+    styleOverride: undefined,
     replied: false,
     missed: false,
     earlier: earlier.slice(0, MAX_OPEN_QUESTIONS - 1),
@@ -147,6 +151,11 @@ export function settleQuestion(
   return true;
 }
 
+/** The answer length the card shows: the agent's choice, else the one the buyer type wants first. */
+export function cardStyle(c: ConversationCard): AnswerStyle | undefined {
+  return c.styleOverride ?? styleFor(c.reply?.buyerType);
+}
+
 export function toModel(s: ContentState): CardModel {
   const c = currentCard(s);
   return {
@@ -155,6 +164,7 @@ export function toModel(s: ContentState): CardModel {
     reply: c.reply,
     earlier: c.earlier,
     tone: c.toneOverride ?? c.reply?.register ?? s.defaultTone,
+    style: cardStyle(c),
     selected: c.selected,
     showCompensations: c.showCompensations,
     hidden: c.hidden,

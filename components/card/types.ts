@@ -1,7 +1,7 @@
 import type { PlaceholderValues } from '@/lib/insert/placeholders';
 import type { FeaturedPick } from '@/lib/match/types';
 import type { SuggestReply, SuggestionView } from '@/lib/messaging';
-import type { Compensation, FollowUp } from '@/lib/pack/schema';
+import type { AnswerStyle, Compensation, FollowUp } from '@/lib/pack/schema';
 import type { Register } from './logic';
 
 /** An earlier question of the buyer's open turn (the card shows it below the newest one). */
@@ -22,6 +22,8 @@ export interface CardModel {
   /** Earlier questions of the buyer's open turn, newest first, each with its own suggestions. */
   earlier: OpenQuestion[];
   tone: Register;
+  /** Answer length to show first (the buyer type's, or the agent's switch); undefined: the plain answer. */
+  style?: AnswerStyle;
   /** Suggestion whose follow-ups and compensations are shown (the last one inserted, else the first). */
   selected: number;
   showCompensations: boolean;
@@ -49,6 +51,7 @@ export interface CardActions {
   insertCompensation(s: SuggestionView, c: Compensation): void;
   insertSearchResult(s: SuggestionView, rank: number): void;
   setTone(tone: Register): void;
+  setStyle(style: AnswerStyle): void;
   toggleCompensations(): void;
   toggleCollapsed(): void;
   hide(): void;

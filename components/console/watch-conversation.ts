@@ -43,6 +43,20 @@ export interface ConsoleHooks {
 
 export type Source = 'taught' | 'pack' | 'generic';
 
+/** Buyer rows the buyer type is read from (the newest ones). */
+const MAX_BUYER_ROWS = 30;
+
+/** The buyer's rows of the open conversation up to `m`, oldest first, `m` last (for the buyer type). */
+function buyerRowsUpTo(adapter: ConsoleAdapter, m: ChatMessage): string[] {
+  const rows = adapter.messages();
+  const end = rows.indexOf(m.row);
+  const texts = (end >= 0 ? rows.slice(0, end) : rows)
+    .filter((r) => r !== m.row && adapter.isBuyer(r))
+    .map((r) => adapter.text(r))
+    .filter(Boolean);
+  return [...texts, m.text].slice(-MAX_BUYER_ROWS);
+}
+
 export interface WatchDeps {
   adapter(): ConsoleAdapter;
   source(): Source;
@@ -96,7 +110,12 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     }));
     card?.reposition();
     try {
-      const reply = await sendMessage('suggest', { text: m.text, url: location.href, conversation: conv });
+      const reply = await sendMessage('suggest', {
+        text: m.text,
+        url: location.href,
+        conversation: conv,
+        buyerRows: buyerRowsUpTo(current(), m),
+      });
       settleQuestion(store, conv, seq, { status: 'ready', reply });
       // A buyer question the card has nothing for: the lead's "missed questions" (stays on this machine).
       if (reply.needsAnswer && reply.suggestions.length === 0) {

@@ -10,6 +10,9 @@ import { db } from '@/lib/db/db';
 import { createEngineCache, touchesLibrary } from '@/lib/library/engine-cache';
 import { ensureDefaultPack } from '@/lib/library/packs';
 import { recordUsage } from '@/lib/library/usage';
+import { detectBuyerType, guaranteeFirst } from '@/lib/match/buyer-type';
+import { detectEmotion } from '@/lib/match/emotion';
+import { openersFor } from '@/lib/match/openers';
 import type { Engine, Suggestion } from '@/lib/match/types';
 import { onMessage, type SuggestionView } from '@/lib/messaging';
 import { parsePack, type Pack } from '@/lib/pack';
@@ -49,7 +52,16 @@ export function setupLibrary() {
     await ready;
     const { engine, packs } = await engineCache.get();
     const answer = engine.suggest(data.text);
-    return { ...answer, suggestions: answer.suggestions.map((s) => view(engine, packs, s)) };
+    const emotion = detectEmotion(data.text);
+    const buyerType = detectBuyerType(data.buyerRows?.length ? data.buyerRows : [data.text]);
+    const suggestions = answer.suggestions.map((s) => view(engine, packs, s));
+    return {
+      ...answer,
+      suggestions: buyerType === 'suspicious' ? guaranteeFirst(suggestions) : suggestions,
+      emotion,
+      buyerType,
+      openers: openersFor(packs, emotion),
+    };
   });
 
   onMessage('search', async ({ data }) => {

@@ -9,6 +9,8 @@ import {
   compensationSchema,
   consoleProfileSchema,
   featuredSchema,
+  openerSchema,
+  openersSchema,
   followUpSchema,
   packSchema,
   scriptSchema,
@@ -35,6 +37,10 @@ const PACK_ORDER: Order = {
     pack: { keys: keysOf(packSchema.shape.pack) },
     featured: { keys: keysOf(featuredSchema) },
     consoles: { keys: keysOf(consoleProfileSchema) },
+    openers: {
+      keys: keysOf(openersSchema),
+      nested: { upset: { keys: keysOf(openerSchema) }, anxious: { keys: keysOf(openerSchema) } },
+    },
     scripts: SCRIPT_ORDER,
   },
 };
@@ -108,6 +114,8 @@ export function mergePacks(packs: Pack[], meta: { id: string; name: string; upda
       }),
     featured: firstById(packs.map((p) => p.featured)),
     consoles: firstById(packs.map((p) => p.consoles)),
+    // The first pack's openers, like its featured products: packs are listed by priority.
+    openers: packs.find((p) => p.openers)?.openers,
     scripts: packs.flatMap((p) =>
       p.scripts.map((s) => ((counts.get(s.id) ?? 0) > 1 ? { ...s, id: `${p.pack.id}:${s.id}` } : s)),
     ),

@@ -42,7 +42,7 @@ export interface Conflict {
 export type Resolution = 'mine' | 'theirs';
 
 export interface SectionChange {
-  section: 'pack' | 'synonyms' | 'featured' | 'consoles';
+  section: 'pack' | 'synonyms' | 'featured' | 'consoles' | 'openers';
   /** Field name (pack), item id (featured, consoles) or the synonym group's words. */
   key: string;
   kind: 'added' | 'changed' | 'removed';
@@ -74,6 +74,7 @@ const SCRIPT_FIELDS: ScriptField[] = [
   'followUps',
   'compensations',
   'refusal',
+  'sellerError',
   'tags',
 ];
 
@@ -104,6 +105,11 @@ function sectionChanges(installed: Pack, incoming: Pack): SectionChange[] {
   const [gb, ga] = [groups(installed), groups(incoming)];
   for (const g of ga) if (!gb.has(g)) out.push({ section: 'synonyms', key: g, kind: 'added' });
   for (const g of gb) if (!ga.has(g)) out.push({ section: 'synonyms', key: g, kind: 'removed' });
+  for (const emotion of ['upset', 'anxious'] as const) {
+    const [b, a] = [installed.openers?.[emotion] ?? [], incoming.openers?.[emotion] ?? []];
+    if (valueKey(b) === valueKey(a)) continue;
+    out.push({ section: 'openers', key: emotion, kind: !b.length ? 'added' : !a.length ? 'removed' : 'changed' });
+  }
   return out;
 }
 

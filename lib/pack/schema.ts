@@ -40,6 +40,8 @@ export const answerSchema = z.object({
   tone: z.enum(TONES).default('neutral'),
   /** BCP 47 language of this answer when it differs from the pack's locale (e.g. "en"). */
   lang: z.string().max(20).optional(),
+  /** Length variant (optional): `short` for impatient buyers, `detailed` for experts and picky buyers. */
+  style: z.enum(['short', 'detailed']).optional(),
 });
 
 export const followUpSchema = z.object({
@@ -70,6 +72,8 @@ export const scriptSchema = z.object({
   compensations: list(compensationSchema).default([]),
   /** The answer refuses a request (discount, same-day shipping…): the card offers the compensations. */
   refusal: z.boolean().optional(),
+  /** The script answers a real error of the seller's (wrong item sent, missing item): the opener may apologise. */
+  sellerError: z.boolean().optional(),
   tags: list(short).default([]),
 });
 
@@ -95,6 +99,21 @@ export const consoleProfileSchema = z.object({
   /** true only when someone checked the selectors on the live console. Presets from public sources stay false. */
   verified: z.boolean().default(false),
   notes: z.string().max(LIMITS.textChars).optional(),
+});
+
+/** A calming line the card puts before the answer for an upset or anxious buyer. */
+export const openerSchema = z.object({
+  text: short,
+  tone: z.enum(TONES).default('neutral'),
+  /** The line apologises: used only before scripts marked `sellerError`. */
+  apology: z.boolean().default(false),
+  lang: z.string().max(20).optional(),
+});
+
+/** Openers keyed by the buyer's emotion (lib/match/emotion.ts); calm buyers get none. */
+export const openersSchema = z.object({
+  upset: list(openerSchema).default([]),
+  anxious: list(openerSchema).default([]),
 });
 
 export const featuredSchema = z.object({
@@ -128,6 +147,7 @@ export const packSchema = z.object({
   synonyms: list(list(short).min(2, 'a synonym group needs at least two words')).max(LIMITS.scripts).default([]),
   featured: list(featuredSchema).default([]),
   consoles: list(consoleProfileSchema).default([]),
+  openers: openersSchema.optional(),
   scripts: z.array(scriptSchema).max(LIMITS.scripts, `at most ${LIMITS.scripts} scripts`),
 });
 
@@ -139,4 +159,6 @@ export type FollowUp = z.output<typeof followUpSchema>;
 export type Compensation = z.output<typeof compensationSchema>;
 export type ConsoleProfile = z.output<typeof consoleProfileSchema>;
 export type Featured = z.output<typeof featuredSchema>;
+export type Opener = z.output<typeof openerSchema>;
+export type AnswerStyle = NonNullable<Answer['style']>;
 export type Tone = (typeof TONES)[number];

@@ -76,6 +76,7 @@ function actions(): CardActions {
     insertCompensation: vi.fn(),
     insertSearchResult: vi.fn(),
     setTone: vi.fn(),
+    setStyle: vi.fn(),
     toggleCompensations: vi.fn(),
     toggleCollapsed: vi.fn(),
     hide: vi.fn(),

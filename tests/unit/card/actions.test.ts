@@ -174,3 +174,43 @@ describe('createCardActions', () => {
     errors.mockRestore();
   });
 });
+
+describe('createCardActions: emotion first, buyer types (issue 14)', () => {
+  const short = script({
+    id: 'stuck',
+    questions: ['物流不动了'],
+    answers: [
+      { text: '马上帮您查。', style: 'short' },
+      { text: '我这就联系快递查轨迹，超过48小时不动的包裹今天催件。', style: 'detailed' },
+    ],
+  });
+  const openers = [
+    { text: '非常理解您的心情，', tone: 'neutral' as const, apology: false },
+    { text: '实在抱歉，是我们发错了，', tone: 'neutral' as const, apology: true },
+  ];
+
+  it('inserts the calming opener before the answer, in the buyer type’s length', () => {
+    const s = setup();
+    const reply = { needsAnswer: true, parts: ['x'], register: 'friendly' as const, suggestions: [view(short)] };
+    patchCard(s.store, '小雨', () => ({
+      status: 'ready',
+      message: '等了三天还不动！！',
+      reply: { ...reply, emotion: 'upset', buyerType: 'impatient', openers },
+    }));
+    s.actions.insertAnswer(view(short), 0);
+    expect((s.box as HTMLTextAreaElement).value).toBe('非常理解您的心情，马上帮您查。');
+  });
+
+  it('the agent’s style switch wins over the buyer type; no opener for a calm buyer', () => {
+    const s = setup();
+    const reply = { needsAnswer: true, parts: ['x'], register: 'friendly' as const, suggestions: [view(short)] };
+    patchCard(s.store, '小雨', () => ({
+      status: 'ready',
+      message: '物流不动了',
+      reply: { ...reply, emotion: 'calm', buyerType: 'impatient', openers: [] },
+    }));
+    s.actions.setStyle('detailed');
+    s.actions.insertAnswer(view(short), 0);
+    expect((s.box as HTMLTextAreaElement).value).toBe('我这就联系快递查轨迹，超过48小时不动的包裹今天催件。');
+  });
+});

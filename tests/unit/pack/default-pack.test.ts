@@ -259,3 +259,25 @@ describe.each(CASES)('%s cases', (_name, casesPath, packPath) => {
     expect(wrong.map((c) => c.text)).toEqual([]);
   });
 });
+
+describe('default pack: emotion first and buyer types (issue 14)', () => {
+  const pack = load('public/packs/default.json');
+  const APOLOGY = /抱歉|对不起|失误|我们的错|sorry|apolog|mistake|our fault/i;
+
+  it('has openers for upset and anxious buyers; only apology openers admit fault', () => {
+    expect(pack.openers?.upset.length).toBeGreaterThan(0);
+    expect(pack.openers?.anxious.length).toBeGreaterThan(0);
+    const all = [...(pack.openers?.upset ?? []), ...(pack.openers?.anxious ?? [])];
+    expect(all.filter((o) => !o.apology && APOLOGY.test(o.text)).map((o) => o.text)).toEqual([]);
+    expect(all.filter((o) => o.apology).every((o) => APOLOGY.test(o.text))).toBe(true);
+  });
+
+  it('marks real seller errors, guarantees, and a good review is not a refusal', () => {
+    const byId = new Map(pack.scripts.map((s) => [s.id, s]));
+    expect(byId.get('good-review-thanks')?.refusal).not.toBe(true);
+    expect(byId.get('wrong-item')?.sellerError).toBe(true);
+    expect(byId.get('authenticity')?.tags).toContain('guarantee');
+    const styles = new Set(byId.get('logistics-stuck')?.answers.map((a) => a.style));
+    expect([...styles].sort()).toEqual(['detailed', 'short']);
+  });
+});

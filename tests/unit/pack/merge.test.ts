@@ -51,6 +51,16 @@ describe('previewImport', () => {
     ]);
   });
 
+  it('reports openers added or changed, and a sellerError flag as a script change (issue 14)', () => {
+    const opener = { text: '别着急，', tone: 'neutral' as const, apology: false };
+    const withOpeners = pack(installed.scripts, 'p', { openers: { upset: [], anxious: [opener] } });
+    expect(previewImport(installed, withOpeners, []).other).toEqual([
+      { section: 'openers', key: 'anxious', kind: 'added' },
+    ]);
+    const flagged = pack([script('a', 'a', undefined, { sellerError: true }), script('b'), script('c')]);
+    expect(previewImport(installed, flagged, []).changed[0].fields.map((f) => f.field)).toEqual(['sellerError']);
+  });
+
   it.each(['toString', '__proto__', 'constructor', 'valueOf', 'hasOwnProperty'])(
     'a conflicting script with id %s is resolved like any other',
     (id) => {
