@@ -10,6 +10,7 @@
  * Open shadow roots (web-component consoles) are searched like the document itself.
  * When it guesses wrong the agent teaches the console (teach.ts) and a profile replaces it.
  */
+import { cleanPageValue } from '../insert/placeholders';
 import {
   cleanText,
   deepActiveElement,
@@ -253,22 +254,25 @@ export function createGenericAdapter(doc: Document = document): ConsoleAdapter {
       if (!cachedReply?.isConnected) cachedReply = editableIn(findReplyBox(doc));
       return cachedReply;
     },
-    conversationName() {
-      const l = list();
-      const selected = deepQueryAll(doc, '[aria-selected="true"], [aria-current]:not([aria-current="false"])').find(
-        (el) => !l?.contains(el) && cleanText(el.textContent).length > 0,
-      );
-      if (selected) return nameIn(selected);
-      for (const w of NAME_WORDS) {
-        const el = deepQueryOne(doc, `[class*="${w}"]`);
-        const s = el && !l?.contains(el) ? cleanText(el.textContent) : '';
-        if (s && s.length <= 40) return s;
-      }
-      return undefined;
-    },
+    // Page text that becomes a value (conversation key, {buyer}, a stored promise's buyer): cleaned here.
+    conversationName: () => cleanPageValue(conversationName()),
     orderId() {
       const el = deepQueryAll(doc, '[class*="order"]').find((e) => /[A-Za-z0-9-]{6,}/.test(e.textContent ?? ''));
-      return el ? extractOrderId(el.textContent ?? '') : undefined;
+      return el ? cleanPageValue(extractOrderId(el.textContent ?? '')) : undefined;
     },
   };
+
+  function conversationName(): string | undefined {
+    const l = list();
+    const selected = deepQueryAll(doc, '[aria-selected="true"], [aria-current]:not([aria-current="false"])').find(
+      (el) => !l?.contains(el) && cleanText(el.textContent).length > 0,
+    );
+    if (selected) return nameIn(selected);
+    for (const w of NAME_WORDS) {
+      const el = deepQueryOne(doc, `[class*="${w}"]`);
+      const s = el && !l?.contains(el) ? cleanText(el.textContent) : '';
+      if (s && s.length <= 40) return s;
+    }
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 /** Writes to the feedback table, one transaction each (see lib/promises/store.ts for the guarantees). */
 import type { HuashuDB } from '../db/db';
+import { cleanPageValue } from '../insert/placeholders';
 import { withStorageErrors } from '../db/errors';
 import type { CaptureSource } from '../capture';
 import type { FeedbackRow } from '../db/schema';
@@ -31,8 +32,8 @@ export async function addFeedback(db: HuashuDB, input: NewFeedback): Promise<Fee
     text,
     department,
     topic,
-    buyer: input.buyer?.trim() || undefined,
-    orderId: input.orderId?.trim() || undefined,
+    buyer: cleanPageValue(input.buyer),
+    orderId: cleanPageValue(input.orderId),
     consoleId: input.consoleId,
     url: input.url,
     source: input.source,

@@ -4,6 +4,7 @@
  * logged. Errors come out as StorageError ('quota' | 'storage').
  */
 import type { HuashuDB } from '../db/db';
+import { cleanPageValue } from '../insert/placeholders';
 import { withStorageErrors } from '../db/errors';
 import { clipText, newUid } from '../db/rows';
 import type { CaptureSource } from '../capture';
@@ -29,8 +30,8 @@ export async function addPromise(db: HuashuDB, input: NewPromise): Promise<Promi
   const row: PromiseRow = {
     uid: newUid(),
     text,
-    buyer: input.buyer?.trim() || undefined,
-    orderId: input.orderId?.trim() || undefined,
+    buyer: cleanPageValue(input.buyer),
+    orderId: cleanPageValue(input.orderId),
     consoleId: input.consoleId,
     url: input.url,
     source: input.source,
@@ -95,8 +96,8 @@ export function editPromise(db: HuashuDB, uid: string, patch: PromisePatch, now:
       row.dueExplicit = true;
       row.overdueNotifiedAt = undefined;
     }
-    if (patch.buyer !== undefined) row.buyer = patch.buyer.trim() || undefined;
-    if (patch.orderId !== undefined) row.orderId = patch.orderId.trim() || undefined;
+    if (patch.buyer !== undefined) row.buyer = cleanPageValue(patch.buyer);
+    if (patch.orderId !== undefined) row.orderId = cleanPageValue(patch.orderId);
   });
 }
 
