@@ -29,13 +29,23 @@ const LISTS = [
   { key: 'scripts', item: scriptSchema, max: LIMITS.scripts, unit: 'scripts', required: true },
 ] as const;
 
+/**
+ * zod runs a string's length checks on a value of another type too (`[]` is "too short" as well as "not
+ * text"): after a type error, other issues at the same place are noise.
+ */
+export function typeIssuesFirst(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => formatPath(i.path)));
+  if (!wrongType.size) return [...issues];
+  return issues.filter((i) => i.code === 'invalid_type' || !wrongType.has(formatPath(i.path)));
+}
+
 export type Validated = { ok: true; pack: Pack } | { ok: false; errors: string[] };
 
 export function validatePack(raw: Record<string, unknown>, maxProblems: number = LIMITS.problems): Validated {
   const errors: string[] = [];
   let more = 0;
-  const add = (prefix: PropertyKey[], issues: readonly z.core.$ZodIssue[]) => {
-    for (const i of issues) {
+  const add = (prefix: PropertyKey[], all: readonly z.core.$ZodIssue[]) => {
+    for (const i of typeIssuesFirst(all)) {
       if (errors.length < maxProblems) errors.push(`${formatPath([...prefix, ...i.path])}: ${i.message}`);
       else more++;
     }
