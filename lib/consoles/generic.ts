@@ -202,10 +202,10 @@ function nameIn(el: Element): string | undefined {
   const named = Array.from(el.querySelectorAll('*')).find((c) =>
     wordsOf(c).some((w) => w === 'name' || w === 'nick' || w === 'nickname' || w === 'title'),
   );
-  if (named) return cleanText(named.textContent) || undefined;
+  if (named) return cleanPageValue(named.textContent);
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const s = cleanText(n.nodeValue);
+    const s = cleanPageValue(n.nodeValue);
     if (s) return s;
   }
   return undefined;
@@ -270,7 +270,8 @@ export function createGenericAdapter(doc: Document = document): ConsoleAdapter {
     if (selected) return nameIn(selected);
     for (const w of NAME_WORDS) {
       const el = deepQueryOne(doc, `[class*="${w}"]`);
-      const s = el && !l?.contains(el) ? cleanText(el.textContent) : '';
+      // A long text is a banner or a greeting, not a nickname: judged before the cap cuts it.
+      const s = el && !l?.contains(el) ? cleanPageValue(el.textContent, Infinity) : undefined;
       if (s && s.length <= 40) return s;
     }
     return undefined;

@@ -31,7 +31,7 @@ export function createProfileAdapter(profile: ConsoleProfile, doc: Document = do
     // Page text that becomes a value (conversation key, {buyer}, a stored promise's buyer): cleaned here.
     conversationName() {
       if (!profile.conversationName) return undefined;
-      return cleanPageValue(cleanText(queryOne(doc, profile.conversationName)?.textContent));
+      return cleanPageValue(queryOne(doc, profile.conversationName)?.textContent);
     },
     orderId() {
       if (!profile.orderId) return undefined;
