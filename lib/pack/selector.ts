@@ -3,21 +3,24 @@
  * worker and the side panel's Web Worker, where there is no `document` to try it on, so the selector is
  * parsed with css-what (the parser of css-select/cheerio; maintained, no DOM, no dependencies) and then
  * held to the few rules where css-what is more lenient than Chromium: a combinator with nothing on one
- * side, `.`/`#` not followed by a name, unknown pseudo-classes, namespaces (none is declared in a page).
+ * side, `.`/`#` not followed by a name, element names that are not names, anything after a pseudo-element,
+ * unknown pseudo-classes, namespaces (none is declared in a page), the column combinator.
  */
 import { parse, type Selector } from 'css-what';
 
-/** Pseudo-classes Chromium's querySelector knows (vendor-prefixed ones are let through unchecked). */
+/** Pseudo-classes Chromium's querySelector knows (`-webkit-` ones are let through unchecked). */
 const PSEUDO_CLASSES = new Set(
   (
-    'active any-link autofill blank checked default defined dir disabled empty enabled first first-child ' +
+    'active any-link autofill blank checked default defined dir disabled empty enabled first-child ' +
     'first-of-type focus focus-visible focus-within fullscreen has host host-context hover in-range ' +
-    'indeterminate invalid is lang last-child last-of-type left link modal not nth-child nth-last-child ' +
+    'indeterminate invalid is lang last-child last-of-type link modal not nth-child nth-last-child ' +
     'nth-last-of-type nth-of-type only-child only-of-type open optional out-of-range picture-in-picture ' +
-    'placeholder-shown popover-open read-only read-write required right root scope state target user-invalid ' +
+    'placeholder-shown popover-open read-only read-write required root scope state target user-invalid ' +
     'user-valid valid visited where paused playing muted closed'
   ).split(' '),
 );
+/** A CSS identifier (after css-what has resolved escapes). */
+const IDENT = /^(-?[A-Za-z_\u0080-\uFFFF]|--)[\w\u0080-\uFFFF-]*$/;
 /** Pseudo-classes whose argument is a selector list (css-what parses it into `data`). */
 const RELATIVE = new Set(['has']);
 
@@ -53,11 +56,19 @@ function tokensProblem(selectors: Selector[][], relative: boolean): string | und
       ['child', 'parent', 'sibling', 'adjacent', 'descendant', 'column-combinator'].includes(t.type);
     if (isCombinator(first) && !relative) return 'starts with a combinator';
     if (isCombinator(last)) return 'ends with a combinator';
-    for (const t of tokens) {
+    let compoundStart = true;
+    for (const [i, t] of tokens.entries()) {
+      if (t.type === 'column-combinator') return 'the column combinator "||" is not supported';
+      if (t.type === 'pseudo-element' && i < tokens.length - 1) return `nothing may follow "::${t.name}"`;
+      if (t.type === 'tag' || t.type === 'universal') {
+        if (!compoundStart) return 'an element name in the middle of a compound selector';
+        if (t.type === 'tag' && !IDENT.test(t.name)) return `"${t.name}" is not an element name`;
+      }
+      compoundStart = isCombinator(t);
       if ((t.type === 'tag' || t.type === 'universal' || t.type === 'attribute') && t.namespace && t.namespace !== '*')
         return `namespace "${t.namespace}|" is not declared in a page`;
       if (t.type === 'pseudo') {
-        if (!t.name.startsWith('-') && !PSEUDO_CLASSES.has(t.name)) return `unknown pseudo-class ":${t.name}"`;
+        if (!t.name.startsWith('-webkit-') && !PSEUDO_CLASSES.has(t.name)) return `unknown pseudo-class ":${t.name}"`;
         if (Array.isArray(t.data)) {
           const inner = tokensProblem(t.data, RELATIVE.has(t.name));
           if (inner) return `:${t.name}(…): ${inner}`;
