@@ -4,10 +4,11 @@
  * The work runs in a Web Worker (library-client.ts); nothing installed changes before Apply succeeds.
  */
 import { useEffect, useRef, useState } from 'react';
-import { t, type MessageKey } from '@/lib/i18n';
+import { getLocale, t, type MessageKey } from '@/lib/i18n';
 import type { ImportProgress, LoadResult } from '@/lib/library/import-session';
 import type { CsvMapping } from '@/lib/pack/csv';
 import type { Resolution } from '@/lib/pack/merge';
+import { problemText } from '@/lib/pack/problem-text';
 import { CsvMappingView } from './CsvMappingView';
 import { libraryClient, type LibraryClient } from './library-client';
 import { notifyLibraryChanged } from './notify';
@@ -126,7 +127,7 @@ export function ImportPanel({ client = libraryClient() }: { client?: LibraryClie
           <p>{t('libImportErrors', stage.errors.length)}</p>
           <ul>
             {stage.errors.map((e, i) => (
-              <li key={i}>{e}</li>
+              <li key={i}>{problemText(e, getLocale())}</li>
             ))}
           </ul>
         </div>

@@ -10,6 +10,7 @@
  * Open shadow roots (web-component consoles) are searched like the document itself.
  * When it guesses wrong the agent teaches the console (teach.ts) and a profile replaces it.
  */
+import { cleanPageValue } from '../insert/placeholders';
 import {
   cleanText,
   deepActiveElement,
@@ -201,10 +202,10 @@ function nameIn(el: Element): string | undefined {
   const named = Array.from(el.querySelectorAll('*')).find((c) =>
     wordsOf(c).some((w) => w === 'name' || w === 'nick' || w === 'nickname' || w === 'title'),
   );
-  if (named) return cleanText(named.textContent) || undefined;
+  if (named) return cleanPageValue(named.textContent);
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const s = cleanText(n.nodeValue);
+    const s = cleanPageValue(n.nodeValue);
     if (s) return s;
   }
   return undefined;
@@ -253,22 +254,26 @@ export function createGenericAdapter(doc: Document = document): ConsoleAdapter {
       if (!cachedReply?.isConnected) cachedReply = editableIn(findReplyBox(doc));
       return cachedReply;
     },
-    conversationName() {
-      const l = list();
-      const selected = deepQueryAll(doc, '[aria-selected="true"], [aria-current]:not([aria-current="false"])').find(
-        (el) => !l?.contains(el) && cleanText(el.textContent).length > 0,
-      );
-      if (selected) return nameIn(selected);
-      for (const w of NAME_WORDS) {
-        const el = deepQueryOne(doc, `[class*="${w}"]`);
-        const s = el && !l?.contains(el) ? cleanText(el.textContent) : '';
-        if (s && s.length <= 40) return s;
-      }
-      return undefined;
-    },
+    // Page text that becomes a value (conversation key, {buyer}, a stored promise's buyer): cleaned here.
+    conversationName: () => cleanPageValue(conversationName()),
     orderId() {
       const el = deepQueryAll(doc, '[class*="order"]').find((e) => /[A-Za-z0-9-]{6,}/.test(e.textContent ?? ''));
-      return el ? extractOrderId(el.textContent ?? '') : undefined;
+      return el ? cleanPageValue(extractOrderId(el.textContent ?? '')) : undefined;
     },
   };
+
+  function conversationName(): string | undefined {
+    const l = list();
+    const selected = deepQueryAll(doc, '[aria-selected="true"], [aria-current]:not([aria-current="false"])').find(
+      (el) => !l?.contains(el) && cleanText(el.textContent).length > 0,
+    );
+    if (selected) return nameIn(selected);
+    for (const w of NAME_WORDS) {
+      const el = deepQueryOne(doc, `[class*="${w}"]`);
+      // A long text is a banner or a greeting, not a nickname: judged before the cap cuts it.
+      const s = el && !l?.contains(el) ? cleanPageValue(el.textContent, Infinity) : undefined;
+      if (s && s.length <= 40) return s;
+    }
+    return undefined;
+  }
 }

@@ -2,6 +2,7 @@
  * The adapter for consoles described by a profile (from a pack's `consoles`, or taught on the page).
  * Selectors: `messageList` from the document; `message`, `buyerMessage` and `text` relative to the list/row.
  */
+import { cleanPageValue } from '../insert/placeholders';
 import type { ConsoleProfile } from '../pack/schema';
 import { cleanText, editableIn, extractOrderId, matches, outermost, queryAll, queryOne } from './dom';
 import type { ConsoleAdapter } from './types';
@@ -27,14 +28,15 @@ export function createProfileAdapter(profile: ConsoleProfile, doc: Document = do
       return cleanText(el?.textContent);
     },
     replyBox: () => editableIn(queryOne(doc, profile.replyBox)),
+    // Page text that becomes a value (conversation key, {buyer}, a stored promise's buyer): cleaned here.
     conversationName() {
       if (!profile.conversationName) return undefined;
-      return cleanText(queryOne(doc, profile.conversationName)?.textContent) || undefined;
+      return cleanPageValue(queryOne(doc, profile.conversationName)?.textContent);
     },
     orderId() {
       if (!profile.orderId) return undefined;
       const text = queryOne(doc, profile.orderId)?.textContent;
-      return text ? extractOrderId(text) : undefined;
+      return text ? cleanPageValue(extractOrderId(text)) : undefined;
     },
   };
 }

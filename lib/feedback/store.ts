@@ -1,6 +1,7 @@
 /** Writes to the feedback table, one transaction each (see lib/promises/store.ts for the guarantees). */
 import type { HuashuDB } from '../db/db';
 import { UidTaken, withStorageErrors } from '../db/errors';
+import { cleanPageValue } from '../insert/placeholders';
 import type { CaptureSource } from '../capture';
 import type { FeedbackRow } from '../db/schema';
 import { clipText, newUid } from '../db/rows';
@@ -34,8 +35,8 @@ export async function addFeedback(db: HuashuDB, input: NewFeedback): Promise<Fee
     text,
     department,
     topic,
-    buyer: input.buyer?.trim() || undefined,
-    orderId: input.orderId?.trim() || undefined,
+    buyer: cleanPageValue(input.buyer),
+    orderId: cleanPageValue(input.orderId),
     consoleId: input.consoleId,
     url: input.url,
     source: input.source,

@@ -3,6 +3,7 @@
  * (`scripts[12].answers[0].text: required`). Never throws, never returns half a pack.
  */
 import type { z } from 'zod';
+import { formatPath } from './path';
 import {
   LIMITS,
   answerSchema,
@@ -14,29 +15,15 @@ import {
   scriptSchema,
   type Pack,
 } from './schema';
+import { validatePack } from './validate';
+import { shapeProblems } from './walk';
+
+export { formatPath };
 
 export type ParseResult =
   { ok: true; pack: Pack; warnings: string[] } | { ok: false; errors: string[]; warnings: string[] };
 
-const MAX_ERRORS = 200;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/**
- * `scripts[3].answers[0].text`: where in the file an error is. A key that is not an identifier (an empty
- * key, a key with spaces or dots) is written quoted in brackets, `featured[""].name`, so every path reads
- * back unambiguously.
- */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (IDENTIFIER.test(String(part))) out += out ? `.${String(part)}` : String(part);
-    else out += `[${JSON.stringify(String(part))}]`;
-  }
-  return out || '(root)';
-}
+const MAX_ERRORS = LIMITS.problems;
 
 /** Parse pack file text (a string) or an already-parsed JSON value. */
 export function parsePack(input: string | unknown): ParseResult {
@@ -59,37 +46,21 @@ export function parsePack(input: string | unknown): ParseResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return fail(['(root): expected a JSON object with "format": "huashu.pack"']);
   }
-  const forbidden = findForbiddenKeys(raw);
-  if (forbidden.length) return fail(forbidden.map((p) => `${p}: key not allowed`));
+  // Depth and forbidden keys first, without recursion: the schema and the warnings below then only
+  // ever see values at most LIMITS.depth levels deep.
+  const shape = shapeProblems(raw, LIMITS.depth, MAX_ERRORS);
+  if (shape.length) return fail(shape);
 
   const warnings = unknownKeyWarnings(raw as Record<string, unknown>);
-  const result = packSchema.safeParse(raw);
-  if (!result.success) {
-    const errors = result.error.issues.slice(0, MAX_ERRORS).map((i) => `${formatPath(i.path)}: ${i.message}`);
-    if (result.error.issues.length > MAX_ERRORS)
-      errors.push(`… and ${result.error.issues.length - MAX_ERRORS} more problems`);
-    return { ok: false, errors, warnings };
-  }
-  const dupes = duplicateIdErrors(result.data);
+  const result = validatePack(raw as Record<string, unknown>, MAX_ERRORS);
+  if (!result.ok) return { ok: false, errors: result.errors, warnings };
+  const dupes = duplicateIdErrors(result.pack);
   if (dupes.length) return { ok: false, errors: dupes, warnings };
-  return { ok: true, pack: result.data, warnings };
+  return { ok: true, pack: result.pack, warnings };
 }
 
 function fail(errors: string[]): ParseResult {
   return { ok: false, errors, warnings: [] };
-}
-
-function findForbiddenKeys(value: unknown, path: PropertyKey[] = [], out: string[] = []): string[] {
-  if (out.length >= MAX_ERRORS || value === null || typeof value !== 'object') return out;
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => findForbiddenKeys(v, [...path, i], out));
-    return out;
-  }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) out.push(formatPath([...path, key]));
-    else findForbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out);
-  }
-  return out;
 }
 
 function duplicateIdErrors(pack: Pack): string[] {

@@ -5,6 +5,7 @@
  */
 import type { HuashuDB } from '../db/db';
 import { UidTaken, withStorageErrors } from '../db/errors';
+import { cleanPageValue } from '../insert/placeholders';
 
 export { UidTaken };
 import { clipText, newUid } from '../db/rows';
@@ -40,8 +41,8 @@ export async function addPromise(db: HuashuDB, input: NewPromise): Promise<Promi
   const row: PromiseRow = {
     uid: input.uid ?? newUid(),
     text,
-    buyer: input.buyer?.trim() || undefined,
-    orderId: input.orderId?.trim() || undefined,
+    buyer: cleanPageValue(input.buyer),
+    orderId: cleanPageValue(input.orderId),
     consoleId: input.consoleId,
     url: input.url,
     source: input.source,
@@ -145,8 +146,8 @@ export function editPromise(db: HuashuDB, uid: string, patch: PromisePatch, now:
       row.dueExplicit = true;
       row.overdueNotifiedAt = undefined;
     }
-    if (patch.buyer !== undefined) row.buyer = patch.buyer.trim() || undefined;
-    if (patch.orderId !== undefined) row.orderId = patch.orderId.trim() || undefined;
+    if (patch.buyer !== undefined) row.buyer = cleanPageValue(patch.buyer);
+    if (patch.orderId !== undefined) row.orderId = cleanPageValue(patch.orderId);
   });
 }
 

@@ -53,10 +53,16 @@ describe('featured product', () => {
       { ...weekly, until: '2026-05-01' },
     ]);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toEqual(['featured[0].from: date as YYYY-MM-DD']);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        'featured[0].from: date as YYYY-MM-DD',
+        'featured[1].until: 2026-05-01 is before "from" (2026-05-04)',
+      ]);
     const r2 = await saveFeatured(db, 'p', [{ ...weekly, until: '2026-05-01' }]);
     expect(r2.ok).toBe(false);
-    if (!r2.ok) expect(r2.errors).toEqual(['featured[0].until: ends before it starts']);
+    if (!r2.ok) expect(r2.errors).toEqual(['featured[0].until: 2026-05-01 is before "from" (2026-05-04)']);
+    const r3 = await saveFeatured(db, 'p', [{ ...weekly, from: '2026-02-30', until: '2026-05-10' }]);
+    expect(!r3.ok && r3.errors).toEqual(['featured[0].from: 2026-02-30 is not a date: February 2026 has 28 days']);
     expect((await saveFeatured(db, 'nope', [weekly])).ok).toBe(false);
   });
 
