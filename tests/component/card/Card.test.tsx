@@ -78,6 +78,7 @@ function actions(): CardActions {
     setTone: vi.fn(),
     toggleCompensations: vi.fn(),
     toggleCollapsed: vi.fn(),
+    setOpen: vi.fn(),
     hide: vi.fn(),
     search: vi.fn(),
     logPromise: vi.fn(),

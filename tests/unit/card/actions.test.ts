@@ -64,6 +64,7 @@ function setup(over: Partial<CardActionDeps> = {}, box: HTMLElement | null = doc
     onLogFeedback: (c) => logged.push(c),
     teach: () => {},
     reposition: () => {},
+    rememberCollapsed: async () => {},
     ...over,
   };
   return { actions: createCardActions(deps), store, usage, logged, timers, box, spent: () => spent };
