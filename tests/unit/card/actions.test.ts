@@ -162,6 +162,23 @@ describe('createCardActions', () => {
     ]);
   });
 
+  it('collapsing is remembered for the site; the strip opens on hover or pin, hover never unpins', () => {
+    const remembered: boolean[] = [];
+    const s = setup({ rememberCollapsed: async (c) => void remembered.push(c) });
+    s.actions.setOpen('pinned');
+    expect(s.store.getState().open).toBe(false); // not a strip: nothing to open
+    s.store.setState({ layout: 'strip' });
+    s.actions.setOpen('hover');
+    expect(s.store.getState().open).toBe('hover');
+    s.actions.setOpen('pinned');
+    s.actions.setOpen('hover');
+    expect(s.store.getState().open).toBe('pinned');
+    s.actions.toggleCollapsed();
+    expect(s.store.getState()).toMatchObject({ collapsed: true, open: false });
+    s.actions.toggleCollapsed();
+    expect(remembered).toEqual([true, false]);
+  });
+
   it('an adapter that throws is reported, never thrown into the page', () => {
     const s = setup({
       adapter: () => {
