@@ -137,7 +137,11 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
           refreshPlaceholders();
           card?.reposition();
         }),
-        onCheck: () => signals.checked(),
+        onCheck: () => {
+          signals.checked();
+          // New rows move the newest ones: the strip keeps clear of them (one placement per frame at most).
+          card?.reposition();
+        },
         onOpenTurn: () => signals.turnRead(),
         onSettled: (conversation) => signals.settled(conversation),
       },
