@@ -4,9 +4,12 @@ import { defineConfig } from 'wxt';
 // every other console is enabled by the agent at runtime (optional host permission +
 // scripting.registerContentScripts), so Huashu never asks for <all_urls> at install.
 
+/** Firefox add-on id (tools/browser/firefox.ts maps it to a fixed moz-extension:// host in tests). */
+export const GECKO_ID = 'huashu@huashu.local';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: ({ command }) => ({
+  manifest: ({ command, browser }) => ({
     name: '__MSG_extName__',
     // No network from extension pages or the service worker: buyers' chats stay on this machine. Only for
     // builds — `wxt` dev mode needs its reload server.
@@ -19,8 +22,21 @@ export default defineConfig({
       : {}),
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting', 'sidePanel'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Firefox has no sidePanel (WXT turns the side panel into a sidebar_action) and, in its MV2 build, asks for
+    // optional hosts as optional_permissions.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'].concat(
+      browser === 'firefox' ? [] : ['sidePanel'],
+    ),
+    ...(browser === 'firefox'
+      ? {
+          optional_permissions: ['https://*/*', 'http://*/*'],
+          // A fixed id: storage and IndexedDB stay with the add-on across updates and temporary installs.
+          // Huashu sends nothing anywhere (buyers' chats stay on this machine): Firefox's data consent says so.
+          browser_specific_settings: {
+            gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     // The demo consoles' origins (same as the content script's matches, so no new warning): lets the side
     // panel find the console tab of a promise by its URL ("open the conversation").
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],

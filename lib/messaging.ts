@@ -10,6 +10,10 @@ import type { PageCapture } from './capture';
 import type { CaptureKind, CaptureResult } from './promises/capture';
 import type { LogPromiseResult } from './promises/log';
 import type { LogFeedbackResult } from './feedback/log';
+import type { UsageEvent } from './library/usage';
+import type { PageConfig } from './sites';
+
+export type { PageConfig };
 
 // Declared in lib/capture.ts (its one owner); re-exported for the page side that talks through here.
 export type { PageCapture } from './capture';
@@ -26,16 +30,6 @@ export interface SuggestReply extends Omit<EngineAnswer, 'suggestions'> {
   suggestions: SuggestionView[];
 }
 
-/** What the content script needs to start on a page. */
-export interface PageConfig {
-  /** The profile that matches this URL (pack-provided or taught), or null for the generic adapter. */
-  profile: ConsoleProfile | null;
-  /** Where the profile comes from: taught on this site, a pack's `consoles`, or none (generic adapter). */
-  source?: 'taught' | 'pack' | 'generic';
-  /** Name of the pack that provided the profile. */
-  packName?: string;
-}
-
 /** A site as the side panel's header shows it. */
 export interface SiteStatus {
   /** "https://desk.example.com/*", or null for pages Huashu cannot run on (chrome://, files…). */
@@ -45,18 +39,6 @@ export interface SiteStatus {
   /** The agent enabled this site (optional host permission granted, content script registered). */
   enabled: boolean;
   config: PageConfig;
-}
-
-export interface UsageEvent {
-  kind: 'insert' | 'search' | 'miss';
-  packId?: string;
-  scriptId?: string;
-  rank?: number;
-  message?: string;
-  /** The answer text that was inserted (the agent may have edited the script in their own layer). */
-  answer?: string;
-  /** The featured product whose pitch was inserted (with `packId`; no `scriptId`). */
-  featuredId?: string;
 }
 
 export interface ProtocolMap {

@@ -5,8 +5,17 @@
  */
 import type { SiteRow } from './db/schema';
 import { matchesAny, matchesPattern } from './consoles/match-pattern';
-import type { PageConfig } from './messaging';
-import type { Pack } from './pack/schema';
+import type { ConsoleProfile, Pack } from './pack/schema';
+
+/** What the content script needs to start on a page. */
+export interface PageConfig {
+  /** The profile that matches this URL (pack-provided or taught), or null for the generic adapter. */
+  profile: ConsoleProfile | null;
+  /** Where the profile comes from: taught on this site, a pack's `consoles`, or none (generic adapter). */
+  source?: 'taught' | 'pack' | 'generic';
+  /** Name of the pack that provided the profile. */
+  packName?: string;
+}
 
 export const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Install the system packages the browser tests need (Debian): chromium, Xvfb + xdotool for real key
+# Install the system packages the browser tests need (Debian): chromium, firefox-esr, Xvfb + xdotool for real key
 # presses, and a CJK font so screenshots show Chinese. Only installs what is missing; needs root or sudo.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/firefox-esr ] || need+=(firefox-esr)
 command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
 command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
 fc-list 2>/dev/null | grep -qi 'cjk\|wqy' || need+=(fonts-noto-cjk)

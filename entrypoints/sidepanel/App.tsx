@@ -3,7 +3,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { FeedbackTab } from './tabs/FeedbackTab';
 import { PromisesTab } from './tabs/PromisesTab';
 import { ScriptsTab } from './tabs/ScriptsTab';
-import { SiteBar } from './SiteBar';
+import { SiteBar } from '@/components/sites/SiteBar';
 
 const TABS = [
   { id: 'promises', label: 'tabPromises', Component: PromisesTab },

@@ -15,8 +15,9 @@ export type DepartmentId = 'warehouse' | 'logistics' | 'operations' | 'product' 
 
 export interface Topic {
   id: string;
-  /** Chinese / English label. */
+  /** Simplified Chinese / Traditional Chinese (Taiwan wording) / English label. */
   zh: string;
+  tw: string;
   en: string;
   words: string[];
 }
@@ -24,6 +25,7 @@ export interface Topic {
 export interface Department {
   id: DepartmentId;
   zh: string;
+  tw: string;
   en: string;
   topics: Topic[];
 }
@@ -32,12 +34,20 @@ const FILE = 'lib/feedback/data/departments.json';
 const IDS: readonly DepartmentId[] = ['warehouse', 'logistics', 'operations', 'product', 'finance', 'service'];
 const isDepartmentId = (id: string): id is DepartmentId => (IDS as readonly string[]).includes(id);
 
+/** A label the agent sees: never a word-list marker ("~" weak, "*" gap). */
+function label(value: unknown, path: string): string {
+  const text = string(value, path);
+  if (/^~|\*/.test(text)) fail(path, 'a label without "~" or "*" (those mark words, not labels)');
+  return text;
+}
+
 function topic(value: unknown, path: string): Topic {
   const t = object(value, path);
   return {
     id: string(t.id, `${path}.id`),
-    zh: string(t.zh, `${path}.zh`),
-    en: string(t.en, `${path}.en`),
+    zh: label(t.zh, `${path}.zh`),
+    tw: label(t.tw, `${path}.tw`),
+    en: label(t.en, `${path}.en`),
     words: strings(t.words, `${path}.words`),
   };
 }
@@ -48,8 +58,9 @@ function department(value: unknown, path: string): Department {
   if (!isDepartmentId(id)) fail(`${path}.id`, `one of ${IDS.join(', ')}`);
   return {
     id,
-    zh: string(d.zh, `${path}.zh`),
-    en: string(d.en, `${path}.en`),
+    zh: label(d.zh, `${path}.zh`),
+    tw: label(d.tw, `${path}.tw`),
+    en: label(d.en, `${path}.en`),
     topics: array(d.topics, `${path}.topics`).map((t, i) => topic(t, `${path}.topics[${i}]`)),
   };
 }
@@ -61,8 +72,9 @@ export const DEPARTMENTS: Department[] = array(departments, `${FILE} › departm
 export const OTHER: Department = {
   id: 'other',
   zh: '其他',
+  tw: '其他',
   en: 'Other',
-  topics: [{ id: 'other', zh: '其他', en: 'Other', words: [] }],
+  topics: [{ id: 'other', zh: '其他', tw: '其他', en: 'Other', words: [] }],
 };
 
 export const ALL_DEPARTMENTS: Department[] = [...DEPARTMENTS, OTHER];
@@ -80,49 +92,18 @@ export function topicById(id: string | undefined): { department: Department; top
 }
 
 /** Labels kept here (not in report.ts) so the page toast does not pull the export code into the content script. */
-/** Traditional Chinese (Taiwan wording) of the labels: a table, so the page's toast does not load a converter. */
-const TW: Record<string, string> = {
-  仓库: '倉庫',
-  发货慢: '發貨慢',
-  发错货: '發錯貨',
-  漏发少发: '漏發少發',
-  包装问题: '包裝問題',
-  缺货: '缺貨',
-  物流: '物流',
-  '送货上门/上楼': '送貨上門/上樓',
-  物流慢: '物流慢',
-  '快递员/派送': '快遞員/派送',
-  运输破损: '運輸破損',
-  快递公司: '快遞公司',
-  运营: '營運',
-  '与图片/描述不符': '與圖片/描述不符',
-  '价格/活动': '價格/活動',
-  详情页信息: '詳情頁資訊',
-  产品: '產品',
-  使用难度: '使用難度',
-  质量问题: '品質問題',
-  尺码: '尺碼',
-  产品建议: '產品建議',
-  财务: '財務',
-  发票: '發票',
-  '退款/扣款': '退款/扣款',
-  客服: '客服',
-  服务态度: '服務態度',
-  其他: '其他',
-};
-
-function zhLabel(zh: string, lang: Lang): string {
-  return lang === 'zh_TW' ? (TW[zh] ?? zh) : zh;
+function zhLabel(label: { zh: string; tw: string }, lang: Lang): string {
+  return lang === 'zh_TW' ? label.tw : label.zh;
 }
 
 export function departmentLabel(id: string, lang: Lang): string {
   const d = departmentById(id);
   if (d.id === 'other' && id !== 'other') return id;
-  return lang === 'en' ? d.en : zhLabel(d.zh, lang);
+  return lang === 'en' ? d.en : zhLabel(d, lang);
 }
 
 export function topicLabel(id: string, lang: Lang): string {
   const found = topicById(id);
   if (!found) return id;
-  return lang === 'en' ? found.topic.en : zhLabel(found.topic.zh, lang);
+  return lang === 'en' ? found.topic.en : zhLabel(found.topic, lang);
 }

@@ -9,6 +9,7 @@
  * 3 and 4 count only when the text is still there after the editor reacted (a frame later): a model-driven
  * editor may put its own content back. When nothing takes the text, the box is left as it was (null).
  * execCommand comes after paste because Draft.js throws in the page when its DOM is edited behind its back.
+ * In Firefox a synthetic paste reaches the page empty, so the Firefox build goes 2 → 3 → 4 (see below).
  */
 export type EditableMethod = 'paste' | 'beforeinput' | 'execCommand' | 'dom';
 
@@ -106,6 +107,13 @@ function placeCaret(host: HTMLElement, saved: Range | null): boolean {
   return true;
 }
 
+/**
+ * Firefox hides the data of a DataTransfer made in a content script from the page's own paste handler (its
+ * getData returns "", Mozilla bug 1654724): there a synthetic paste would be taken and insert nothing, so the
+ * Firefox build starts with beforeinput.
+ */
+const PAGE_READS_SYNTHETIC_PASTE = !import.meta.env.FIREFOX;
+
 function dispatchPaste(host: HTMLElement, text: string): boolean {
   const win = host.ownerDocument.defaultView!;
   let data: DataTransfer;
@@ -117,6 +125,26 @@ function dispatchPaste(host: HTMLElement, text: string): boolean {
   }
   const paste = new win.ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data });
   return !host.dispatchEvent(paste);
+}
+
+/** How long Firefox waits for an editor to take a beforeinput it did not cancel. */
+const LATE_BEFOREINPUT_MS = 150;
+
+/** Resolves true as soon as `shows()` holds after a change inside `host`, false after `ms` without it. */
+function shownWithin(host: HTMLElement, shows: () => boolean, ms: number): Promise<boolean> {
+  const win = host.ownerDocument.defaultView!;
+  return new Promise((ok) => {
+    const done = (v: boolean) => {
+      observer.disconnect();
+      win.clearTimeout(timer);
+      ok(v);
+    };
+    const observer = new win.MutationObserver(() => {
+      if (shows()) done(true);
+    });
+    observer.observe(host, { childList: true, subtree: true, characterData: true });
+    const timer = win.setTimeout(() => done(shows()), ms);
+  });
 }
 
 function dispatchBeforeInput(host: HTMLElement, text: string): boolean {
@@ -163,16 +191,27 @@ export async function insertIntoEditable(
   };
   const stays = async () => shows() && (await settle(win), shows());
 
-  if (dispatchPaste(host, text)) return 'paste';
-  if (shows()) return 'paste'; // handled without cancelling
-  if (dispatchBeforeInput(host, text) || shows()) return 'beforeinput';
+  const execInsert = async () => {
+    try {
+      doc.execCommand('insertText', false, text);
+    } catch {
+      // execCommand is deprecated and may be missing; fall through.
+    }
+    return stays();
+  };
 
-  try {
-    doc.execCommand('insertText', false, text);
-  } catch {
-    // execCommand is deprecated and may be missing; fall through.
+  if (PAGE_READS_SYNTHETIC_PASTE) {
+    if (dispatchPaste(host, text)) return 'paste';
+    if (shows()) return 'paste'; // handled without cancelling
+    if (dispatchBeforeInput(host, text) || shows()) return 'beforeinput';
+    if (await execInsert()) return 'execCommand';
+  } else {
+    // Firefox: a beforeinput the editor cancels is taken (Slate, Lexical); one it lets pass may still be taken
+    // a few frames later (CKEditor 5: 20–50 ms), so wait for the text to show before editing natively (Draft.js,
+    // plain boxes) — going on at once would insert it twice.
+    if (dispatchBeforeInput(host, text) || (await shownWithin(host, shows, LATE_BEFOREINPUT_MS))) return 'beforeinput';
+    if (await execInsert()) return 'execCommand';
   }
-  if (await stays()) return 'execCommand';
 
   const node = insertNode(host, text);
   if (node && (await stays())) return 'dom';

@@ -5,11 +5,23 @@
  */
 import type { HuashuDB } from '../db/db';
 import type { UsageRow } from '../db/schema';
-import type { UsageEvent } from '../messaging';
 import type { Pack, Script } from '../pack/schema';
 import { addQuestion, type EditResult } from './editor';
 import { learnWording } from './learn-text';
 import { groupKey } from './text';
+
+/** What the card reports: an insertion, a manual search, or a buyer question that got no card. */
+export interface UsageEvent {
+  kind: 'insert' | 'search' | 'miss';
+  packId?: string;
+  scriptId?: string;
+  rank?: number;
+  message?: string;
+  /** The answer text that was inserted (the agent may have edited the script in their own layer). */
+  answer?: string;
+  /** The featured product whose pitch was inserted (with `packId`; no `scriptId`). */
+  featuredId?: string;
+}
 
 /** Oldest rows go beyond this many, so a long-running install stays small. */
 export const USAGE_LIMIT = 50_000;

@@ -6,7 +6,8 @@
 import { createCardActions, SEARCH_DELAY_MS, type CardActionDeps } from '@/components/card/actions';
 import { createContentStore, patchCard } from '@/components/card/store';
 import type { ConsoleAdapter } from '@/lib/consoles/types';
-import type { PageCapture, SuggestionView, UsageEvent } from '@/lib/messaging';
+import type { UsageEvent } from '@/lib/library/usage';
+import type { PageCapture, SuggestionView } from '@/lib/messaging';
 import { scriptSchema, type Script } from '@/lib/pack/schema';
 
 const script = (input: Parameters<typeof scriptSchema.parse>[0]): Script => scriptSchema.parse(input);

@@ -1,3 +1,4 @@
+import * as OpenCC from 'opencc-js';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HuashuDB } from '@/lib/db/db';
@@ -126,6 +127,16 @@ describe('department and topic labels', () => {
     }
     expect(departmentLabel('warehouse', 'zh_TW')).toBe('倉庫');
     expect(topicLabel('slow-dispatch', 'zh_TW')).toBe('發貨慢');
+  });
+
+  it('labels are Traditional where they should be (checked with OpenCC) and never a word-list marker', () => {
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    for (const d of ALL_DEPARTMENTS)
+      for (const l of [d, ...d.topics]) {
+        expect(toTraditional(l.tw), l.tw).toBe(l.tw);
+        for (const text of [l.zh, l.tw, l.en]) expect(text, l.id).not.toMatch(/^~|\*/);
+      }
+    expect(departmentLabel('service', 'zh_CN')).toBe('客服');
   });
 
   it('an unknown department keeps its own name', () => {

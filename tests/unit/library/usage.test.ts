@@ -3,7 +3,7 @@ import type { HuashuDB } from '@/lib/db/db';
 import { applyPackImport } from '@/lib/library/import';
 import { loadActivePacks } from '@/lib/library/packs';
 import { USAGE_LIMIT, acceptLearn, dismissLearn, learnCandidates, recordUsage } from '@/lib/library/usage';
-import type { UsageEvent } from '@/lib/messaging';
+import type { UsageEvent } from '@/lib/library/usage';
 import { freshDb } from './db';
 import { pack, script } from './fixtures';
 
