@@ -8,6 +8,8 @@
  *   task time), against the same page on a host where Huashu is not enabled (same browser, same messages,
  *   500 ms apart);
  * - long tasks (> 50 ms) on the page's main thread;
+ * - conversation switch → suggestions shown for the open turn (p50/p95), 1,000 and 10,000 scripts
+ *   (tools/bench-switch.ts);
  * - content script size, raw and gzip;
  * - the page's JS heap with and without Huashu (after a forced GC).
  * Prints the figures, then one JSON line. Options: --messages <n> (default 30), --history <rows> (300),
@@ -21,6 +23,7 @@ import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import type { Pack, Script } from '../lib/pack/schema';
 import { installPack, readPackFile } from './browser/packs';
+import { benchConversationSwitch } from './bench-switch';
 import { EXTENSION_DIR, launchWithExtension } from './browser/extension';
 import { FIXTURE_CONSOLES_DIR, serveStatic } from './browser/server';
 
@@ -241,6 +244,17 @@ try {
     await page.close();
   }
   results.latency = latency;
+  const { context, worker } = launched;
+  const packs = [syntheticPack(base, 1_000), syntheticPack(base, 10_000)];
+  const switches = MESSAGES;
+  results.conversationSwitch = await benchConversationSwitch({
+    context,
+    worker,
+    origin: server.origin,
+    packs,
+    asks: ASKS,
+    switches,
+  });
 
   // Main thread and heap: same messages, with Huashu (127.0.0.1) and without (bench.test: not enabled).
   await installPack(launched.worker, syntheticPack(base, 1_000));

@@ -33,6 +33,8 @@ export interface CardActionDeps {
   onLogFeedback(capture: PageCapture): void;
   teach(): void;
   reposition(): void;
+  /** Keep the agent's collapse choice for this site (components/card/collapsed.ts), best effort. */
+  rememberCollapsed(collapsed: boolean): Promise<void>;
 }
 
 /** Suggestions the card ranks first: an insert ranked below them counts as a miss. */
@@ -138,7 +140,17 @@ export function createCardActions(deps: CardActionDeps): CardActions {
     setStyle: (st) => patchCard(store, conv(), () => ({ styleOverride: st })),
     toggleCompensations: () => patchCard(store, conv(), (c) => ({ showCompensations: !c.showCompensations })),
     toggleCollapsed: () => {
-      store.setState((s) => ({ collapsed: !s.collapsed, userToggled: true }));
+      const collapsed = !store.getState().collapsed;
+      store.setState({ collapsed, open: false });
+      deps.rememberCollapsed(collapsed).catch((e) => report('remember collapsed', e));
+      deps.reposition();
+    },
+    setOpen: (open) => {
+      const s = store.getState();
+      // Hovering does not unpin what a click or Alt+0 opened.
+      if (s.layout !== 'strip' || s.collapsed || s.open === open) return;
+      if (open === 'hover' && s.open === 'pinned') return;
+      store.setState({ open });
       deps.reposition();
     },
     hide: () => patchCard(store, conv(), () => ({ hidden: true })),

@@ -1,6 +1,7 @@
 /**
  * Alt+1…3 insert suggestion 1…3 and Esc hides the card for this message — only while the card shows
- * suggestions; otherwise the keys go to the page untouched. Only real key presses count: a KeyboardEvent
+ * suggestions; Alt+0 opens the strip to the full card and back, only while the strip shows. Otherwise the
+ * keys go to the page untouched. Only real key presses count: a KeyboardEvent
  * a page script dispatches is left alone (lib/trusted.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -14,6 +15,8 @@ export interface KeyboardTarget {
   dismissible(): boolean;
   insert(rank: number): void;
   hide(): void;
+  /** Alt+0: open the strip to the full card or back; false when no strip shows (the key is the page's). */
+  toggleOpen(): boolean;
 }
 
 export function setupKeyboard(ctx: ContentScriptContext, target: KeyboardTarget): () => void {
@@ -23,7 +26,13 @@ export function setupKeyboard(ctx: ContentScriptContext, target: KeyboardTarget)
       if (e.isComposing) return;
       if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
         // e.code: Alt+digit types symbols on some layouts (macOS), the physical key stays Digit1…
-        const n = /^Digit([1-3])$/.exec(e.code)?.[1] ?? /^[1-3]$/.exec(e.key)?.[0];
+        const n = /^Digit([0-3])$/.exec(e.code)?.[1] ?? /^[0-3]$/.exec(e.key)?.[0];
+        if (n === '0') {
+          if (!target.toggleOpen()) return;
+          e.preventDefault();
+          e.stopImmediatePropagation();
+          return;
+        }
         if (!n || target.showing() < Number(n)) return;
         e.preventDefault();
         e.stopImmediatePropagation();

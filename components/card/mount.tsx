@@ -1,6 +1,8 @@
 /**
  * Mounts the card in an open shadow root (WXT createShadowRootUi) and keeps it next to the reply box
- * without covering the conversation (components/card/placement.ts), following the page's light/dark.
+ * without covering the conversation (components/card/placement.ts), following the page's light/dark:
+ * the full card in a free column beside the conversation, else a strip docked to the reply box's top edge
+ * (clear of the newest message rows), opened to the full card above it on demand.
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -8,7 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card } from '@/components/card/Card';
 import cardCss from '@/components/card/card.css?inline';
-import { placeCard, type Box } from '@/components/card/placement';
+import { CARD_WIDTH, placeCard, placeStrip, type Box, type Placement } from '@/components/card/placement';
 import { pageTheme } from '@/components/card/theme';
 import type { CardActions } from '@/components/card/types';
 import { guard } from '@/lib/guard';
@@ -27,6 +29,7 @@ function CardRoot({ store, actions }: { store: ContentStore; actions: CardAction
         zIndex: 2147483000,
         left: p?.left ?? -9999,
         top: p?.top ?? 0,
+        width: p?.width,
         maxHeight: p?.maxHeight,
         display: 'flex',
       }}
@@ -39,6 +42,8 @@ function CardRoot({ store, actions }: { store: ContentStore; actions: CardAction
 export interface Geometry {
   list(): Element | null;
   reply(): Element | null;
+  /** The newest message rows of the open conversation (newest last): the strip keeps clear of them. */
+  newestRows(): Element[];
 }
 
 export interface MountedCard {
@@ -81,6 +86,8 @@ export async function mountCard(
   ui.mount();
 
   let frame = 0;
+  /** The closed strip's last measured height: the opened card grows upward from the strip's bottom edge. */
+  let stripHeight = 90;
   const observed = new Set<Element>();
   const resize = new ResizeObserver(guard('card resize', () => reposition()));
   const update = guard('card placement', () => {
@@ -93,22 +100,46 @@ export async function mountCard(
         observed.add(el);
         resize.observe(el);
       }
-    const size = card?.getBoundingClientRect() ?? { width: 340, height: 200 };
-    const placement = placeCard({ width: window.innerWidth, height: window.innerHeight }, box(list), box(reply), {
-      width: size.width || 340,
-      height: size.height || 200,
-    });
-    const theme = pageTheme(reply ?? list, window);
     const prev = store.getState();
+    const measured = card?.getBoundingClientRect();
+    const view = { width: window.innerWidth, height: window.innerHeight };
+    const replyBox = box(reply);
+    // The column test uses the full card's size whatever is showing now (the strip is wider and lower).
+    const showsFull = prev.layout === 'card' || prev.collapsed || prev.open !== false;
+    const full = {
+      width: CARD_WIDTH,
+      height: (showsFull && measured?.height) || 200,
+    };
+    const column = placeCard(view, box(list), replyBox, full);
+    const layout = column.covers && replyBox ? 'strip' : 'card';
+    let placement: Placement = column;
+    if (layout === 'strip' && replyBox && !prev.collapsed) {
+      const rows = geometry
+        .newestRows()
+        .map(box)
+        .filter((b): b is Box => b !== null);
+      if (prev.layout === 'strip' && prev.open === false && measured?.height) stripHeight = measured.height;
+      const strip = placeStrip(view, replyBox, rows, stripHeight);
+      // Opened, the full card grows upward from the strip's bottom edge (over the history, on request).
+      placement =
+        prev.open === false
+          ? strip
+          : {
+              ...strip,
+              width: undefined,
+              top: Math.max(8, strip.top + stripHeight - full.height),
+              left: Math.max(8, Math.min(strip.left, view.width - 8 - CARD_WIDTH)),
+            };
+    }
+    const theme = pageTheme(reply ?? list, window);
     const same =
       prev.placement &&
       prev.placement.left === placement.left &&
       prev.placement.top === placement.top &&
+      prev.placement.width === placement.width &&
       prev.placement.maxHeight === placement.maxHeight;
-    // No free space beside the conversation: stay collapsed (a header bar) unless the agent opens it.
-    const collapse = placement.covers && !prev.userToggled && !prev.collapsed;
-    if (!same || prev.theme !== theme || collapse)
-      store.setState(collapse ? { placement, theme, collapsed: true } : { placement, theme });
+    if (!same || prev.theme !== theme || prev.layout !== layout)
+      store.setState({ placement, theme, layout, open: layout === 'strip' ? prev.open : false });
   });
   function reposition() {
     if (!frame) frame = ctx.requestAnimationFrame(update);

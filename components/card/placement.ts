@@ -1,8 +1,8 @@
 /**
  * Where the card goes: next to the reply box but never over the open conversation. Tried in order:
  * right of the conversation, left of it, below the reply box; when none fits, the top-right corner of
- * the window (page headers matter less than the reply box and its Send button) with `covers: true` (the
- * card then stays collapsed, a small bar, until the agent opens it).
+ * the window with `covers: true`: the card is then shown as a strip docked to the reply box (`placeStrip`),
+ * and the corner holds only the bar of a card the agent collapsed.
  */
 export interface Box {
   left: number;
@@ -14,12 +14,16 @@ export interface Box {
 export interface Placement {
   left: number;
   top: number;
+  /** Set for the strip (as wide as the reply box); the card has its own width. */
+  width?: number;
   maxHeight: number;
-  side: 'right' | 'left' | 'below' | 'corner';
+  side: 'right' | 'left' | 'below' | 'corner' | 'strip';
   covers: boolean;
 }
 
 const M = 8;
+/** The full card's width (card.css). */
+export const CARD_WIDTH = 340;
 
 export function placeCard(
   view: { width: number; height: number },
@@ -52,4 +56,54 @@ export function placeCard(
       };
   }
   return { left: view.width - M - card.width, top: M, maxHeight, side: 'corner', covers: !!conv };
+}
+
+/** The strip: as wide as the reply box, within these bounds. */
+export const STRIP_MIN_WIDTH = 280;
+export const STRIP_MAX_WIDTH = 560;
+const GAP = 4;
+
+const intersects = (a: Box, b: Box) =>
+  a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+
+/**
+ * Where the strip goes when no column is free beside the conversation: docked to the reply box's top edge
+ * (left-aligned, else right-aligned with it), never over the reply box or the newest message rows
+ * (`rows`, newest last). When a newest row sits right above the reply box, the strip moves up above it (it
+ * then covers older history); with no room above, it goes below the reply box, else in the top-right corner.
+ */
+export function placeStrip(
+  view: { width: number; height: number },
+  reply: Box,
+  rows: Box[],
+  height: number,
+): Placement {
+  const width = Math.min(Math.max(reply.width, STRIP_MIN_WIDTH), STRIP_MAX_WIDTH, view.width - 2 * M);
+  const clampLeft = (x: number) => Math.max(M, Math.min(x, view.width - M - width));
+  const at = (left: number, bottom: number): Box => ({ left, top: bottom - height, width, height });
+  const clear = (b: Box) => b.top >= M && !intersects(b, reply) && rows.every((r) => !intersects(b, r));
+  const place = (b: Box, side: Placement['side']) => ({
+    left: b.left,
+    top: b.top,
+    width,
+    maxHeight: view.height - 2 * M,
+    side,
+    covers: false,
+  });
+  const dock = reply.top - GAP;
+  for (const left of [clampLeft(reply.left), clampLeft(reply.left + reply.width - width)]) {
+    const b = at(left, dock);
+    if (clear(b)) return place(b, 'strip');
+  }
+  // Above the newest rows that are in the way (newest first), keeping the reply box's left edge.
+  const left = clampLeft(reply.left);
+  let bottom = dock;
+  for (const r of [...rows].reverse()) {
+    if (!intersects(at(left, bottom), r)) continue;
+    bottom = Math.min(bottom, r.top - GAP);
+  }
+  if (clear(at(left, bottom))) return place(at(left, bottom), 'strip');
+  const below = reply.top + reply.height + GAP;
+  if (below + height <= view.height - M) return place({ left, top: below, width, height }, 'strip');
+  return { ...place(at(view.width - M - width, M + height), 'corner'), covers: true };
 }

@@ -50,8 +50,10 @@ export interface ContentState {
   placement: Placement | null;
   /** Teach mode is on: the card steps aside. */
   suspended: boolean;
-  /** The agent collapsed or expanded the card themselves (automatic collapsing stops). */
-  userToggled: boolean;
+  /** A full card in a free column beside the conversation, or (no free column) a strip docked to the reply box. */
+  layout: CardModel['layout'];
+  /** The strip is opened to the full card: `'hover'` while the pointer rests on it, `'pinned'` by a click or Alt+0. */
+  open: false | 'hover' | 'pinned';
 }
 
 export const emptyCard = (): ConversationCard => ({
@@ -79,7 +81,8 @@ export function createContentStore(initial: Partial<ContentState> = {}) {
     notice: null,
     placement: null,
     suspended: false,
-    userToggled: false,
+    layout: 'card',
+    open: false,
     ...initial,
   }));
 }
@@ -169,6 +172,8 @@ export function toModel(s: ContentState): CardModel {
     showCompensations: c.showCompensations,
     hidden: c.hidden,
     collapsed: s.collapsed,
+    layout: s.layout,
+    open: s.open,
     excuse: s.excuse,
     budgetLeft: s.budgetLeft,
     placeholders: s.placeholders,

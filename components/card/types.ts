@@ -29,7 +29,15 @@ export interface CardModel {
   showCompensations: boolean;
   /** Esc / × for this message. */
   hidden: boolean;
+  /** The agent collapsed the card to a bar (remembered per site). */
   collapsed: boolean;
+  /**
+   * `'card'`: the full card, in a free column beside the conversation; `'strip'`: no free column, a compact
+   * strip docked to the reply box (the top suggestions, one line each), opened to the full card by `open`.
+   */
+  layout?: 'card' | 'strip';
+  /** The strip is opened to the full card: while the pointer rests on it (`'hover'`), or by a click or Alt+0. */
+  open?: false | 'hover' | 'pinned';
   /** The reply box text says 但是/可是/but. */
   excuse: boolean;
   budgetLeft: number;
@@ -54,6 +62,8 @@ export interface CardActions {
   setStyle(style: AnswerStyle): void;
   toggleCompensations(): void;
   toggleCollapsed(): void;
+  /** Open the strip to the full card, or back: `'hover'` (pointer on it), `'pinned'` (a click), false. */
+  setOpen(open: false | 'hover' | 'pinned'): void;
   hide(): void;
   search(query: string): void;
   logPromise(): void;

@@ -14,6 +14,7 @@ import { keepCaret, readText, trackComposition } from '@/lib/insert';
 import { sendMessage, type PageCapture } from '@/lib/messaging';
 import { getSettings, settingsItem, type Settings } from '@/lib/settings';
 import { budgetUseItem, remainingBudget, spendBudget } from '@/components/card/budget';
+import { collapsedOn, rememberCollapsed } from '@/components/card/collapsed';
 import { guard, report } from '@/lib/guard';
 import { setupKeyboard } from '@/components/card/keyboard';
 import { mountCard, type MountedCard } from '@/components/card/mount';
@@ -57,6 +58,9 @@ function buyerRowsUpTo(adapter: ConsoleAdapter, m: ChatMessage): string[] {
   return [...texts, m.text].slice(-MAX_BUYER_ROWS);
 }
 
+/** Message rows the strip keeps clear of (the newest ones, where the agent reads what the buyer just said). */
+const NEWEST_ROWS = 2;
+
 export interface WatchDeps {
   adapter(): ConsoleAdapter;
   source(): Source;
@@ -81,7 +85,8 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
   let settings: Settings = await getSettings();
   setLocale(settings.uiLanguage);
   const store: ContentStore = createContentStore({
-    collapsed: settings.cardCollapsed,
+    // The agent's own collapse choice on this site, else the Options default.
+    collapsed: await collapsedOn(location.origin, settings.cardCollapsed),
     defaultTone: settings.defaultTone,
     budgetLeft: await remainingBudget(settings.giftBudgetPerDay, settings.timeZone),
   });
@@ -151,7 +156,11 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
           refreshPlaceholders();
           card?.reposition();
         }),
-        onCheck: () => signals.checked(),
+        onCheck: () => {
+          signals.checked();
+          // New rows move the newest ones: the strip keeps clear of them (one placement per frame at most).
+          card?.reposition();
+        },
         onOpenTurn: () => signals.turnRead(),
         onSettled: (conversation) => signals.settled(conversation),
       },
@@ -189,12 +198,14 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     onLogFeedback: (capture) => deps.hooks.onLogFeedback(capture),
     teach: () => deps.teach(),
     reposition: () => card?.reposition(),
+    rememberCollapsed: (collapsed) => rememberCollapsed(location.origin, collapsed),
   });
 
   attach();
   card = await mountCard(ctx, store, actions, {
     list: () => watcher?.list() ?? null,
     reply: () => current().replyBox(),
+    newestRows: () => current().messages().slice(-NEWEST_ROWS),
   });
 
   const stopKeys = setupKeyboard(ctx, {
@@ -211,6 +222,13 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
       else if (target) actions.insertAnswer(target.s, target.rank);
     },
     hide: actions.hide,
+    toggleOpen: () => {
+      const s = store.getState();
+      if (deps.teaching() || composition.active() || s.layout !== 'strip' || s.collapsed || s.suspended) return false;
+      if (currentCard(s).hidden) return false;
+      actions.setOpen(s.open === 'pinned' ? false : 'pinned');
+      return true;
+    },
   });
 
   // The "sounds like an excuse" hint follows what the agent types in the reply box (committed text only).

@@ -1,5 +1,6 @@
 /** Options › Data: export everything as one JSON file; delete everything after typing a confirmation word. */
 import { useState } from 'react';
+import { collapsedSitesItem } from '@/components/card/collapsed';
 import { notifyLibraryChanged } from '@/components/library/notify';
 import { downloadText } from '@/components/shared/download';
 import { db } from '@/lib/db/db';
@@ -22,6 +23,7 @@ export function DataSection() {
     await deleteAll(db);
     await settingsItem.removeValue();
     await defaultPackInstalledItem.removeValue();
+    await collapsedSitesItem.removeValue();
     await notifyLibraryChanged();
     setAsking(false);
     setTyped('');

@@ -126,20 +126,36 @@ test('the card follows a dark page', async ({ background, openConsole }) => {
   await expect(page.getByTestId('huashu-card')).toHaveAttribute('data-theme', 'dark');
 });
 
-test('with no room beside the conversation the card stays collapsed until opened', async ({
+test('with no room beside the conversation the card is a strip above the reply box, readable at once', async ({
   background,
   openConsole,
 }) => {
   const page = await open(background, openConsole);
   await page.setViewportSize({ width: 700, height: 800 });
   await buyerSays(page, '请问什么时候发货呀');
-  await expect(page.getByTestId('huashu-count')).toHaveText(/[1-3]/);
-  await expect(page.getByTestId('huashu-suggestion')).toHaveCount(0);
+  const card = page.getByTestId('huashu-card');
+  await expect(card).toHaveAttribute('data-layout', 'strip');
+  const first = page.getByTestId('huashu-suggestion').first();
+  await expect(first).toHaveAttribute('data-script-id', 'shipping-time');
+  await expect(first).toBeVisible();
+  // Docked to the reply box's top edge: above it, not over it.
+  const strip = (await card.boundingBox())!;
+  const reply = (await page.locator('#reply').boundingBox())!;
+  expect(overlaps(strip, reply)).toBe(false);
+  expect(strip.y + strip.height).toBeLessThanOrEqual(reply.y);
+  expect(reply.y - (strip.y + strip.height)).toBeLessThan(40);
   await page.locator('#reply').click();
-  await page.keyboard.press('Alt+1'); // not showing suggestions: the key is left alone
+  await page.keyboard.press('Alt+1'); // the strip shows suggestions: the key inserts the first
+  await expect(page.locator('#reply')).toHaveValue(/16/);
+  // Collapsed by the agent, it is a corner bar and the key goes back to the page.
+  await page.getByTestId('huashu-collapse').click();
+  await expect(card).toHaveAttribute('data-collapsed', 'true');
+  await expect(page.getByTestId('huashu-count')).toHaveText(/[1-3]/);
+  await page.locator('#reply').fill('');
+  await page.keyboard.press('Alt+1');
   await expect(page.locator('#reply')).toHaveValue('');
   await page.getByTestId('huashu-collapse').click();
-  await expect(page.getByTestId('huashu-suggestion').first()).toHaveAttribute('data-script-id', 'shipping-time');
+  await expect(first).toHaveAttribute('data-script-id', 'shipping-time');
 });
 
 test('the card’s log-promise and feedback buttons log to the background, with a toast', async ({

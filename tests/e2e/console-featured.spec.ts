@@ -24,7 +24,8 @@ const featuredPack = {
 
 async function openWorkbench(openConsole: (path: string) => Promise<Page>) {
   const page = await openConsole('/workbench.html?editor=textarea');
-  await page.getByTestId('huashu-collapse').click(); // no free column on this layout: open the corner bar
+  // No free column on this layout: the strip shows the open questions without a click.
+  await expect(page.getByTestId('huashu-card')).toHaveAttribute('data-layout', 'strip');
   await expect(page.getByTestId('huashu-question')).toHaveCount(2); // the open turn has been answered
   return page;
 }

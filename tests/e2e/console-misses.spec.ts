@@ -11,7 +11,8 @@ const pack = readPack('console-test.json');
 
 async function openWorkbench(openConsole: (path: string) => Promise<Page>) {
   const page = await openConsole('/workbench.html');
-  await page.getByTestId('huashu-collapse').click(); // no free column on this layout: open the corner bar
+  // No free column on this layout: the strip shows the open questions without a click.
+  await expect(page.getByTestId('huashu-card')).toHaveAttribute('data-layout', 'strip');
   await expect(page.getByTestId('huashu-question')).toHaveCount(2); // the open turn has been answered
   return page;
 }
@@ -55,6 +56,7 @@ test('a script inserted from the search box records the buyer’s message as mis
   await buyerSays(page, message);
   await expect(page.getByTestId('huashu-question-text').first()).toHaveText(message);
   await expect(page.getByTestId('huashu-question').first()).toHaveAttribute('data-status', 'ready');
+  await page.getByTestId('huashu-expand').click(); // the search box is on the full card, above the strip
   await page.getByTestId('huashu-search').fill('退货');
   const result = page.getByTestId('huashu-search-result').first();
   await expect(result).toHaveAttribute('data-script-id', 'return-policy');

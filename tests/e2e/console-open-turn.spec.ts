@@ -12,13 +12,12 @@ const question = (page: Page) => page.getByTestId('huashu-question');
 const rerender = (page: Page) =>
   page.evaluate(() => (window as unknown as { fixture: { rerender(): void } }).fixture.rerender());
 /**
- * The three-column workbench leaves no free column beside the chat, so the card starts as a corner bar
- * (components/card/placement.ts; issue 9 item 2 is about that): open it as the agent does today.
+ * The three-column workbench leaves no free column beside the chat: the card is the strip docked to the
+ * reply box (components/card/placement.ts), which shows each open question without a click.
  */
 async function openWorkbench(openConsole: (path: string) => Promise<Page>, editor = 'contenteditable') {
   const page = await openConsole(`/workbench.html?editor=${editor}`);
-  await page.getByTestId('huashu-collapse').click();
-  await expect(page.getByTestId('huashu-card')).toHaveAttribute('data-collapsed', 'false');
+  await expect(page.getByTestId('huashu-card')).toHaveAttribute('data-layout', 'strip');
   return page;
 }
 const replyText = (page: Page) =>

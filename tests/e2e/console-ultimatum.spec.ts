@@ -11,11 +11,14 @@ for (const [message, scriptId] of [
 ] as const) {
   test(`“${message}” gets the refusal script ${scriptId} with its compensations`, async ({ openConsole }) => {
     const page = await openConsole('/workbench.html');
-    await page.getByTestId('huashu-collapse').click(); // no free column on this layout: open the corner bar
+    // No free column on this layout: the strip shows the open questions without a click.
+    await expect(page.getByTestId('huashu-card')).toHaveAttribute('data-layout', 'strip');
     await expect(page.getByTestId('huashu-question')).toHaveCount(2); // the open turn has been answered
     await buyerSays(page, message);
     await expect(page.getByTestId('huashu-question-text').first()).toHaveText(message);
     await expect(page.getByTestId('huashu-suggestion').first()).toHaveAttribute('data-script-id', scriptId);
+    // The strip lists the top suggestions; its compensations are on the full card (the handle opens it).
+    await page.getByTestId('huashu-expand').click();
     await expect(page.getByTestId('huashu-compensation').first()).toBeVisible();
   });
 }

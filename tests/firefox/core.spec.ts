@@ -56,6 +56,9 @@ test('a promise logged from the card shows live on the sidebar page', async ({ o
   // The card's own button (Firefox's WebDriver key actions do not reach browser.commands shortcuts).
   const collapse = await inCard(page, 'huashu-collapse');
   if ((await attr(collapse, 'aria-expanded')) === 'false') await collapse.click();
+  // A full-width chat has no free column: the card is the strip; its handle opens the full card (footer).
+  const card = await inCard(page, 'huashu-card');
+  if ((await attr(card, 'data-layout')) === 'strip') await (await inCard(page, 'huashu-expand')).click();
   await (await inCard(page, 'huashu-log-promise')).click();
   const toast = await inCard(page, 'huashu-toast', 'huashu-toast');
   expect(await attr(toast, 'data-kind')).toBe('promise');

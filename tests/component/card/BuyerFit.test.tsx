@@ -69,6 +69,7 @@ function actions(): CardActions {
   const noop = () => vi.fn();
   return {
     insertAnswer: noop(),
+    setOpen: noop(),
     insertFeatured: noop(),
     insertFollowUp: noop(),
     insertCompensation: noop(),

@@ -79,6 +79,7 @@ function actions(): CardActions {
     setStyle: vi.fn(),
     toggleCompensations: vi.fn(),
     toggleCollapsed: vi.fn(),
+    setOpen: vi.fn(),
     hide: vi.fn(),
     search: vi.fn(),
     logPromise: vi.fn(),
@@ -235,6 +236,57 @@ describe('Card', () => {
     expect(a.search).toHaveBeenCalledWith('discount');
     agentClick(within(screen.getByTestId('huashu-card')).getByTestId('huashu-search-result'));
     expect(a.insertSearchResult).toHaveBeenCalledWith(results[0], 0);
+  });
+});
+
+describe('Card as a strip (no free column beside the conversation)', () => {
+  const four = [view(shipping, 0.9), view(discount, 0.6), view(shipping, 0.5), view(discount, 0.4)].map((v, i) => ({
+    ...v,
+    scriptId: `s${i}`,
+  }));
+  const strip = (over: Partial<CardModel> = {}) =>
+    model({
+      layout: 'strip',
+      open: false,
+      reply: { needsAnswer: true, parts: ['x'], register: 'formal', suggestions: four },
+      ...over,
+    });
+
+  it('shows the top three one line each with Alt+1…3, without the search box or footer', () => {
+    const a = actions();
+    render(<Card model={strip()} actions={a} />);
+    const card = screen.getByTestId('huashu-card');
+    expect(card.dataset.layout).toBe('strip');
+    expect(card.dataset.open).toBe('false');
+    const rows = screen.getAllByTestId('huashu-suggestion');
+    expect(rows.map((r) => r.dataset.scriptId)).toEqual(['s0', 's1', 's2']);
+    expect(rows.map((r) => r.getAttribute('aria-keyshortcuts'))).toEqual(['Alt+1', 'Alt+2', 'Alt+3']);
+    expect(rows[0].textContent).toContain('When it ships');
+    expect(rows[0].textContent).toContain('订单');
+    expect(screen.queryByTestId('huashu-search')).toBeNull();
+    expect(screen.queryByTestId('huashu-log-promise')).toBeNull();
+    agentClick(rows[1]);
+    expect(a.insertAnswer).toHaveBeenCalledWith(four[1], 1);
+  });
+
+  it('its handle pins the full card open, and back', () => {
+    const a = actions();
+    const { rerender } = render(<Card model={strip()} actions={a} />);
+    agentClick(screen.getByTestId('huashu-expand'));
+    expect(a.setOpen).toHaveBeenCalledWith('pinned');
+    rerender(<Card model={strip({ open: 'pinned' })} actions={a} />);
+    expect(screen.getByTestId('huashu-card').dataset.open).toBe('true');
+    expect(screen.getAllByTestId('huashu-suggestion')).toHaveLength(4);
+    expect(screen.getByTestId('huashu-search')).toBeTruthy();
+    agentClick(screen.getByTestId('huashu-expand'));
+    expect(a.setOpen).toHaveBeenLastCalledWith(false);
+  });
+
+  it('collapsed by the agent, it is the bar with the count', () => {
+    render(<Card model={strip({ collapsed: true })} actions={actions()} />);
+    expect(screen.getByTestId('huashu-card').dataset.layout).toBe('card');
+    expect(screen.queryAllByTestId('huashu-suggestion')).toHaveLength(0);
+    expect(screen.getByTestId('huashu-count').textContent).toBe('4');
   });
 });
 

@@ -65,6 +65,7 @@ function setup(over: Partial<CardActionDeps> = {}, box: HTMLElement | null = doc
     onLogFeedback: (c) => logged.push(c),
     teach: () => {},
     reposition: () => {},
+    rememberCollapsed: async () => {},
     ...over,
   };
   return { actions: createCardActions(deps), store, usage, logged, timers, box, spent: () => spent };
@@ -160,6 +161,23 @@ describe('createCardActions', () => {
       ['明天给您补发', '小雨', 'TB123', 'card'],
       ['今天下午给您发出', '小雨', 'TB123', 'card'],
     ]);
+  });
+
+  it('collapsing is remembered for the site; the strip opens on hover or pin, hover never unpins', () => {
+    const remembered: boolean[] = [];
+    const s = setup({ rememberCollapsed: async (c) => void remembered.push(c) });
+    s.actions.setOpen('pinned');
+    expect(s.store.getState().open).toBe(false); // not a strip: nothing to open
+    s.store.setState({ layout: 'strip' });
+    s.actions.setOpen('hover');
+    expect(s.store.getState().open).toBe('hover');
+    s.actions.setOpen('pinned');
+    s.actions.setOpen('hover');
+    expect(s.store.getState().open).toBe('pinned');
+    s.actions.toggleCollapsed();
+    expect(s.store.getState()).toMatchObject({ collapsed: true, open: false });
+    s.actions.toggleCollapsed();
+    expect(remembered).toEqual([true, false]);
   });
 
   it('an adapter that throws is reported, never thrown into the page', () => {
