@@ -1,42 +1,32 @@
 /**
- * Background wiring of the promise log (日清): the log-promise shortcut, the content script's
- * log/undo/edit messages, the badge (open count, red when something is overdue), the overdue check
- * every few minutes and the evening review at the end of the shift (alarms: they survive the service
- * worker being stopped; created idempotently on every start).
+ * Background wiring of the promise log (日清): the log-promise shortcut and the content script's
+ * log/undo/edit messages. The reminders (badge, overdue check, evening review) are in promise-review.ts.
  */
-import Dexie, { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { chatFramesOf } from '@/lib/consoles/chat-frames';
 import { db } from '@/lib/db/db';
 import { newUid } from '@/lib/db/rows';
 import { logFeedback } from '@/lib/feedback/log';
-import { getLocale, setLocale, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type LogFeedbackResult, type LogPromiseResult } from '@/lib/messaging';
 import type { CaptureKind } from '@/lib/promises/capture';
-import { nextShiftEnd } from '@/lib/promises/due';
-import { formatDue } from '@/lib/time/format';
 import { pickCapture, type FrameAnswer } from '@/lib/promises/frame-capture';
-import { logPromise, undoPromise, updatePromise, type AgentClock } from '@/lib/promises/log';
-import { reviewList } from '@/lib/promises/review';
-import { REVIEW_PATH, reviewRequest } from '@/lib/promises/review-flag';
-import { markOverdueNotified } from '@/lib/promises/store';
-import { resolveTimeZone } from '@/lib/time/civil';
-import { getSettings, settingsItem } from '@/lib/settings';
+import { logPromise, undoPromise, updatePromise } from '@/lib/promises/log';
+import { settingsItem } from '@/lib/settings';
+import {
+  ALARM_REVIEW,
+  ALARM_TICK,
+  NOTIFY_OVERDUE,
+  NOTIFY_REVIEW,
+  ensureAlarms,
+  eveningReview,
+  openReview,
+  overdueCheck,
+  watchBadge,
+} from './promise-review';
+import { agentClock, notify } from './agent';
 
-export const ALARM_REVIEW = 'huashu:promises-review';
-export const ALARM_TICK = 'huashu:promises-tick';
-/** How often overdue promises are checked during the day (minutes). */
-export const TICK_MINUTES = 5;
-export const NOTIFY_REVIEW = 'huashu-review';
-export const NOTIFY_OVERDUE = 'huashu-overdue';
 export const NOTIFY_NOT_CONSOLE = 'huashu-not-console';
-const ICON = '/notification.png';
-
-export async function agentClock(): Promise<AgentClock> {
-  const s = await getSettings();
-  setLocale(s.uiLanguage);
-  return { now: Date.now(), timeZone: resolveTimeZone(s.timeZone), shiftEnd: s.shift.end };
-}
 
 export function setupPromises() {
   // A page chooses its promise's uid and a secret ownerKey: a retry of the same uid (the service worker
@@ -115,111 +105,4 @@ async function askFrames(tabId: number, frameIds: number[], kind: CaptureKind): 
     ),
   );
   return answers.filter((a): a is FrameAnswer => a !== null);
-}
-
-async function notify(id: string, title: string, message: string, items?: { title: string; message: string }[]) {
-  try {
-    await browser.notifications.create(id, {
-      type: items?.length ? 'list' : 'basic',
-      iconUrl: browser.runtime.getURL(ICON),
-      title,
-      message,
-      ...(items?.length ? { items } : {}),
-      priority: 1,
-    });
-  } catch (e) {
-    console.warn('[huashu] notification failed', e);
-  }
-}
-
-/** Review at the next end of shift; overdue check every TICK_MINUTES. Safe to call again and again. */
-export async function ensureAlarms(): Promise<void> {
-  const s = await getSettings();
-  const when = nextShiftEnd(Date.now(), resolveTimeZone(s.timeZone), s.shift.end);
-  const review = await browser.alarms.get(ALARM_REVIEW);
-  if (!review || Math.abs(review.scheduledTime - when) > 60_000) await browser.alarms.create(ALARM_REVIEW, { when });
-  const tick = await browser.alarms.get(ALARM_TICK);
-  if (!tick) await browser.alarms.create(ALARM_TICK, { delayInMinutes: 1, periodInMinutes: TICK_MINUTES });
-}
-
-async function countOpen(now: number) {
-  const open = await db.promises.where('status').equals('open').count();
-  const overdue = await db.promises
-    .where('[status+due]')
-    .between(['open', Dexie.minKey], ['open', now], true, false)
-    .count();
-  return { open, overdue };
-}
-
-async function setBadge({ open, overdue }: { open: number; overdue: number }) {
-  await browser.action.setBadgeText({ text: open ? String(open) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: overdue ? '#cf222e' : '#e4572e' });
-  await browser.action.setTitle({ title: open ? t('badgeTitle', open, overdue) : t('extName') });
-}
-
-/** The badge follows the table live (writes from the side panel included: Dexie broadcasts them). */
-function watchBadge() {
-  liveQuery(() => countOpen(Date.now())).subscribe({
-    next: (counts) => void setBadge(counts).catch(() => {}),
-    error: (e) => console.error('[huashu] badge', e),
-  });
-}
-
-/** During the day: tell about promises that just became overdue (once each) and refresh the badge. */
-export async function overdueCheck(): Promise<void> {
-  const { timeZone } = await agentClock();
-  const now = Date.now();
-  const late = await db.promises
-    .where('[status+due]')
-    .between(['open', Dexie.minKey], ['open', now], true, false)
-    .filter((p) => !p.overdueNotifiedAt)
-    .toArray();
-  await setBadge(await countOpen(now));
-  if (!late.length) return;
-  await notify(
-    NOTIFY_OVERDUE,
-    t('overdueNotifyTitle', late.length),
-    t('reviewNotifyMessage'),
-    late.slice(0, 5).map((p) => ({
-      title: p.buyer ?? '—',
-      message: `${formatDue(p.due, now, timeZone, getLocale())} ${p.text.slice(0, 60)}`,
-    })),
-  );
-  await markOverdueNotified(
-    db,
-    late.map((p) => p.uid),
-    now,
-  );
-}
-
-/** End of shift: badge with the open count, a notification listing them, the side panel in review mode. */
-export async function eveningReview(): Promise<void> {
-  const { timeZone } = await agentClock();
-  const now = Date.now();
-  const open = reviewList(await db.promises.where('status').equals('open').toArray());
-  await setBadge(await countOpen(now));
-  await reviewRequest.setValue(now);
-  if (open.length)
-    await notify(
-      NOTIFY_REVIEW,
-      t('reviewNotifyTitle', open.length),
-      t('reviewNotifyMessage'),
-      open.slice(0, 5).map((p) => ({
-        title: p.buyer ?? '—',
-        message: `${formatDue(p.due, now, timeZone, getLocale())} ${p.text.slice(0, 60)}`,
-      })),
-    );
-  await ensureAlarms();
-}
-
-/** Open the side panel (or, without a user gesture, the side panel page in a tab) in review mode. */
-async function openReview() {
-  await reviewRequest.setValue(Date.now());
-  try {
-    const win = await browser.windows.getLastFocused();
-    if (win.id === undefined) throw new Error('no window');
-    await browser.sidePanel.open({ windowId: win.id });
-  } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL(REVIEW_PATH) });
-  }
 }

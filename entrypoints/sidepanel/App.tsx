@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
 import { FeedbackTab } from './tabs/FeedbackTab';
-import { PromisesTab } from './tabs/PromisesTab';
+import { PromisesTab } from '@/components/promises/PromisesTab';
 import { ScriptsTab } from './tabs/ScriptsTab';
 import { SiteBar } from '@/components/sites/SiteBar';
 

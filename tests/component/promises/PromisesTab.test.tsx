@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PromisesTab } from '@/entrypoints/sidepanel/tabs/PromisesTab';
+import { PromisesTab } from '@/components/promises/PromisesTab';
 import { db } from '@/lib/db/db';
 import { setLocale } from '@/lib/i18n';
 import { addPromise, markDone } from '@/lib/promises/store';

@@ -5,17 +5,16 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { NOTIFY_NOT_CONSOLE, runShortcut } from '@/entrypoints/background/promise-log';
 import {
   ALARM_REVIEW,
   ALARM_TICK,
-  NOTIFY_NOT_CONSOLE,
   NOTIFY_OVERDUE,
   NOTIFY_REVIEW,
   ensureAlarms,
   eveningReview,
   overdueCheck,
-  runShortcut,
-} from '@/entrypoints/background/promise-log';
+} from '@/entrypoints/background/promise-review';
 import { db } from '@/lib/db/db';
 import { reviewRequest } from '@/lib/promises/review-flag';
 import { addPromise, markDone } from '@/lib/promises/store';
