@@ -54,49 +54,35 @@ function Suggestion({
   const n = rank + 1 + offset;
   const shortcut = key && n <= 3;
   const text = fillPlaceholders(answer.text, model.placeholders);
-  if (compact)
-    return (
-      <li>
-        <button
-          type="button"
-          className="hs-suggestion hs-compact"
-          data-testid="huashu-suggestion"
-          data-script-id={s.scriptId}
-          data-pack-id={s.packId}
-          data-tone={answer.tone}
-          data-style={answer.style}
-          aria-keyshortcuts={shortcut ? `Alt+${n}` : undefined}
-          title={text}
-          onMouseDown={keepFocus}
-          onClick={trusted(() => (key ? actions.insertAnswer(s, rank) : actions.insertAnswer(s, rank, question)))}
-        >
-          {shortcut && <kbd>Alt+{n}</kbd>}
-          <span className="hs-title">{s.title}</span>
-          <span className="hs-text">{text}</span>
-        </button>
-      </li>
-    );
   return (
     <li>
       <button
         type="button"
-        className="hs-suggestion"
+        className={compact ? 'hs-suggestion hs-compact' : 'hs-suggestion'}
         data-testid="huashu-suggestion"
         data-script-id={s.scriptId}
         data-pack-id={s.packId}
         data-tone={answer.tone}
         data-style={answer.style}
         aria-keyshortcuts={shortcut ? `Alt+${n}` : undefined}
+        title={compact ? text : undefined}
         onMouseDown={keepFocus}
         onClick={trusted(() => (key ? actions.insertAnswer(s, rank) : actions.insertAnswer(s, rank, question)))}
       >
-        <span className="hs-row">
-          <span className="hs-title">{s.title}</span>
-          <span className="hs-conf" title={t('cardConfidence', Math.round(s.confidence * 100))}>
-            {Math.round(s.confidence * 100)}%
+        {compact ? (
+          <>
+            {shortcut && <kbd>Alt+{n}</kbd>}
+            <span className="hs-title">{s.title}</span>
+          </>
+        ) : (
+          <span className="hs-row">
+            <span className="hs-title">{s.title}</span>
+            <span className="hs-conf" title={t('cardConfidence', Math.round(s.confidence * 100))}>
+              {Math.round(s.confidence * 100)}%
+            </span>
+            {shortcut && <kbd>Alt+{n}</kbd>}
           </span>
-          {shortcut && <kbd>Alt+{n}</kbd>}
-        </span>
+        )}
         <span className="hs-text">{text}</span>
       </button>
     </li>
