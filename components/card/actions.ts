@@ -7,6 +7,7 @@
 import type { CaretKeeper } from '@/lib/insert/caret';
 import type { CompositionTracker } from '@/lib/insert/composition';
 import type { ConsoleAdapter } from '@/lib/consoles/types';
+import type { PageSignals } from '@/lib/consoles/page-signals';
 import { guard, report } from '@/lib/guard';
 import { fillPlaceholders, insertText, readText } from '@/lib/insert';
 import type { UsageEvent } from '@/lib/library/usage';
@@ -22,6 +23,8 @@ export interface CardActionDeps {
   caret?: CaretKeeper;
   /** The agent's input method: insertion waits for a composition to end. */
   composition?: CompositionTracker;
+  /** Page signals for automation (lib/consoles/page-signals.ts): an insertion waits for the IME, one ended. */
+  signals?: Pick<PageSignals, 'insertWaiting' | 'inserted'>;
   /** Library search (the background's `search`). */
   search(query: string): Promise<SuggestionView[]>;
   /** Usage stats, best effort (the background's `recordUsage`). */
@@ -69,8 +72,10 @@ export function createCardActions(deps: CardActionDeps): CardActions {
     const filled = fillPlaceholders(text, { buyer: current().conversationName(), order_id: current().orderId() });
     store.setState({ notice: null });
     // Async: waits for the agent's IME, then for the editor to take the text (lib/insert); never throws.
-    void insertText(box, filled, { caret: deps.caret, composition: deps.composition }).then((r) => {
+    const { caret, composition, signals } = deps;
+    void insertText(box, filled, { caret, composition, onWait: () => signals?.insertWaiting() }).then((r) => {
       if (!r.method && !r.skipped) store.setState({ notice: r.copied ? 'insertCopied' : 'insertFailed' });
+      signals?.inserted();
     });
     deps.recordUsage(usage).catch(() => {
       // Usage stats are best effort.

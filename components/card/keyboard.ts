@@ -9,6 +9,8 @@ import { guard } from '@/lib/guard';
 import { trusted } from '@/lib/trusted';
 
 export interface KeyboardTarget {
+  /** The agent's input method takes this key (lib/insert/composition.ts): Huashu leaves it alone. */
+  imeOwns(e: KeyboardEvent): boolean;
   /** How many suggestions are showing (0 = leave the keys alone). */
   showing(): number;
   /** Is the card visible with something to dismiss? */
@@ -23,7 +25,7 @@ export function setupKeyboard(ctx: ContentScriptContext, target: KeyboardTarget)
   const onKey = guard(
     'keyboard',
     trusted((e: KeyboardEvent) => {
-      if (e.isComposing) return;
+      if (target.imeOwns(e)) return;
       if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
         // e.code: Alt+digit types symbols on some layouts (macOS), the physical key stays Digit1…
         const n = /^Digit([0-3])$/.exec(e.code)?.[1] ?? /^[0-3]$/.exec(e.key)?.[0];

@@ -187,6 +187,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     adapter: current,
     caret,
     composition,
+    signals,
     search: (query) => sendMessage('search', { query, limit: 5 }),
     recordUsage: (event) => sendMessage('recordUsage', event),
     budget: {
@@ -210,11 +211,12 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
 
   const stopKeys = setupKeyboard(ctx, {
     // While the IME composes, its keys are its own (the tracker sees compositions inside shadow roots too).
-    showing: () => (deps.teaching() || composition.active() ? 0 : shortcutTargets(store.getState()).length),
+    imeOwns: (e) => composition.ownsKey(e),
+    showing: () => (deps.teaching() ? 0 : shortcutTargets(store.getState()).length),
     dismissible: () => {
       const s = store.getState();
       const c = currentCard(s);
-      return !deps.teaching() && !composition.active() && !c.hidden && c.status !== 'idle';
+      return !deps.teaching() && !c.hidden && c.status !== 'idle';
     },
     insert: (n) => {
       const target = shortcutTargets(store.getState())[n];
@@ -224,7 +226,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     hide: actions.hide,
     toggleOpen: () => {
       const s = store.getState();
-      if (deps.teaching() || composition.active() || s.layout !== 'strip' || s.collapsed || s.suspended) return false;
+      if (deps.teaching() || s.layout !== 'strip' || s.collapsed || s.suspended) return false;
       if (currentCard(s).hidden) return false;
       actions.setOpen(s.open === 'pinned' ? false : 'pinned');
       return true;

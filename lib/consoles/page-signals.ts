@@ -6,7 +6,10 @@
  * - `data-huashu-turns`: how many times the open turn of a conversation just opened (or re-rendered) was read,
  *   once its history settled — it moves after the open turn's questions were passed to the engine, so a test
  *   waits for it before claiming that opening a conversation asked nothing;
- * - `data-huashu-settled`: the open conversation once its history has settled (absent while it settles).
+ * - `data-huashu-settled`: the open conversation once its history has settled (absent while it settles);
+ * - `data-huashu-insert-waits`: how many insertions had to wait for the agent's input method to finish composing;
+ * - `data-huashu-inserts`: how many insertions ended (the box took the text, or it was copied, or it failed).
+ *   A test waits for one of these two to move before claiming that a click during a composition inserted nothing.
  */
 export interface PageSignals {
   checked(): void;
@@ -14,11 +17,14 @@ export interface PageSignals {
   turnRead(): void;
   settled(conversation: string): void;
   settling(): void;
+  insertWaiting(): void;
+  inserted(): void;
   clear(): void;
 }
 
 export function pageSignals(html: HTMLElement = document.documentElement): PageSignals {
-  const bump = (key: 'huashuChecks' | 'huashuAnswered' | 'huashuTurns') => {
+  type Counter = 'huashuChecks' | 'huashuAnswered' | 'huashuTurns' | 'huashuInsertWaits' | 'huashuInserts';
+  const bump = (key: Counter) => {
     html.dataset[key] = String(Number(html.dataset[key] ?? 0) + 1);
   };
   return {
@@ -31,8 +37,17 @@ export function pageSignals(html: HTMLElement = document.documentElement): PageS
     settling: () => {
       delete html.dataset.huashuSettled;
     },
+    insertWaiting: () => bump('huashuInsertWaits'),
+    inserted: () => bump('huashuInserts'),
     clear: () => {
-      for (const key of ['huashuChecks', 'huashuAnswered', 'huashuTurns', 'huashuSettled'] as const)
+      for (const key of [
+        'huashuChecks',
+        'huashuAnswered',
+        'huashuTurns',
+        'huashuSettled',
+        'huashuInsertWaits',
+        'huashuInserts',
+      ] as const)
         delete html.dataset[key];
     },
   };

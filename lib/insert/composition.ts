@@ -9,6 +9,11 @@ export interface CompositionTracker {
   /** Is a composition under way in this document (its shadow roots included)? */
   active(): boolean;
   /**
+   * Is this key press the input method's? While it composes, Alt+1…3 and Esc pick or cancel candidates;
+   * keys it processes come as `isComposing` or keyCode 229 ("Process"). The one place Huashu's keys ask.
+   */
+  ownsKey(e: KeyboardEvent): boolean;
+  /**
    * Resolves true at once when nothing is being composed, else after `compositionend` once the editor has
    * committed the text (a frame later). Only the latest waiter goes ahead: earlier ones resolve false.
    */
@@ -53,6 +58,7 @@ export function trackComposition(doc: Document = document): CompositionTracker {
 
   return {
     active: () => composing,
+    ownsKey: (e) => composing || e.isComposing || e.keyCode === 229,
     idle() {
       if (!composing && !waiter) return Promise.resolve(true);
       waiter?.(false);

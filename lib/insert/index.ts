@@ -27,12 +27,15 @@ export interface InsertOptions {
   caret?: CaretKeeper;
   /** Wait for the agent's input method to finish composing before touching the box. */
   composition?: CompositionTracker;
+  /** Called when the insertion has to wait for that composition (the page signal tests wait for). */
+  onWait?: () => void;
 }
 
 export async function insertText(target: HTMLElement, text: string, opts: InsertOptions = {}): Promise<InsertResult> {
   const { caret, composition } = opts;
   let method: InsertMethod | null;
   try {
+    if (composition?.active()) opts.onWait?.();
     if (composition && !(await composition.idle())) return { method: null, copied: false, skipped: true };
     if (isTextField(target)) {
       // A field the agent never clicked has its caret at 0: append instead of prefixing their draft.

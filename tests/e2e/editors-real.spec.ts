@@ -119,7 +119,7 @@ test('a chat the page writes into a srcdoc iframe', async () => {
   await page.close();
 });
 
-/** Main-world log of the box's composition and input events, in order. */
+/** Main-world log of the box's composition, input and key events, in order (keys: `key:prevented`). */
 async function logEvents(doc: Doc, selector: string) {
   await doc.evaluate((sel) => {
     const box = document.querySelector(sel)!;
@@ -129,47 +129,108 @@ async function logEvents(doc: Doc, selector: string) {
       const i = e as InputEvent;
       log.push(`input:${i.inputType}:${i.isComposing ? 'composing' : 'committed'}:${(i.data ?? '').slice(0, 8)}`);
     });
+    // Bubbling at the box: Huashu's own key handler (window, capture) ran before and let the key through.
+    box.addEventListener('keydown', (e) => log.push(`key:${(e as KeyboardEvent).key}:${e.defaultPrevented}`));
   }, selector);
   return () => doc.evaluate(() => (window as unknown as { imeLog: string[] }).imeLog);
 }
 
-for (const [name, path, selector] of [
+/** The page signals of insertions (lib/consoles/page-signals.ts): waits for the IME, insertions ended. */
+const insertSignals = (page: Page) =>
+  page.evaluate(() => ({
+    waits: Number(document.documentElement.dataset.huashuInsertWaits ?? 0),
+    inserts: Number(document.documentElement.dataset.huashuInserts ?? 0),
+  }));
+
+const IME_BOXES = [
   ['a textarea', '/textarea.html', '#reply'],
   ['a Lexical editor', '/editors/lexical.html', '[contenteditable="true"]'],
   ['a plain contenteditable', '/contenteditable.html', '.editor'],
-] as const) {
-  test(`IME in ${name}: no insertion and no Alt+1 while composing; a click inserts after compositionend`, async () => {
-    const { page, errors } = await open(path);
-    await expect(page.locator('html')).toHaveAttribute('data-huashu', 'ready');
-    const suggestion = page.getByTestId('huashu-suggestion').first();
-    const text = () =>
-      path.includes('lexical')
-        ? model(page)
-        : page.locator(selector).evaluate((el) => (el as HTMLTextAreaElement).value ?? (el as HTMLElement).innerText);
-    await buyerSays(page, 'When will you ship my order?');
-    await expect(suggestion).toHaveAttribute('data-script-id', 'shipping-time-en');
-    const events = await logEvents(page, selector);
+] as const;
 
-    await page.locator(selector).click();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Input.imeSetComposition', { text: 'ni', selectionStart: 2, selectionEnd: 2 });
-    await expect.poll(events).toContain('compositionstart');
-    await suggestion.click();
-    await page.keyboard.press('Alt+1');
+/** Open a console, have the buyer ask, start a composition of `ni` in the box (CDP, as a pinyin IME does). */
+async function composing(path: string, selector: string) {
+  const { page, errors } = await open(path);
+  await expect(page.locator('html')).toHaveAttribute('data-huashu', 'ready');
+  const suggestion = page.getByTestId('huashu-suggestion').first();
+  const text = async () =>
+    (path.includes('lexical')
+      ? await model(page)
+      : await page
+          .locator(selector)
+          .evaluate((el) => (el as HTMLTextAreaElement).value ?? (el as HTMLElement).innerText)
+    ).replace(/[\u200b\ufeff]/g, '');
+  await buyerSays(page, 'When will you ship my order?');
+  await expect(suggestion).toHaveAttribute('data-script-id', 'shipping-time-en');
+  const events = await logEvents(page, selector);
+  await page.locator(selector).click();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'ni', selectionStart: 2, selectionEnd: 2 });
+  await expect.poll(events).toContain('compositionstart');
+  /** The IME commits `你好` (compositionend). */
+  const commit = async () => {
     await cdp.send('Input.imeSetComposition', { text: 'nih', selectionStart: 3, selectionEnd: 3 });
-    // Commit: compositionend, then the click made during the composition inserts (once: Alt+1 was the IME's).
     await cdp.send('Input.insertText', { text: '你好' });
+    await expect.poll(events).toContain('compositionend');
+  };
+  return { page, errors, suggestion, text, events, cdp, commit };
+}
+
+for (const [name, path, selector] of IME_BOXES) {
+  test(`IME in ${name}: a click during a composition waits for compositionend, then inserts once`, async () => {
+    const { page, errors, suggestion, text, events, commit } = await composing(path, selector);
+    await suggestion.click();
+    // Huashu says it handled the click: the insertion waits for the IME (or, were it not waiting, ended).
+    await expect.poll(async () => Object.values(await insertSignals(page)).some(Boolean)).toBe(true);
+    expect(await insertSignals(page)).toEqual({ waits: 1, inserts: 0 });
+    expect(await text()).not.toMatch(/2–3 days/);
+    await commit();
     await expect.poll(text).toMatch(/^你好\s*Hi .*2–3 days\.$/);
     expect(once(await text())).toBe(1);
+    expect(await insertSignals(page)).toEqual({ waits: 1, inserts: 1 });
     const log = await events();
-    const end = log.indexOf('compositionend');
+    // Where an input event carries the reply (not Lexical: it takes the paste), it comes after compositionend.
     const reply = log.findIndex((e) => /:Hi /.test(e));
-    expect(end).toBeGreaterThan(-1);
-    // Nothing of the reply reached the box before the composition ended (inserted through paste in Lexical:
-    // no input event carries it there, so the order is checked only where one does).
-    if (reply > -1) expect(reply).toBeGreaterThan(end);
+    if (reply > -1) expect(reply).toBeGreaterThan(log.indexOf('compositionend'));
     expect(await sent(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test(`IME in ${name}: Alt+1 and Esc during a composition are the IME's, Huashu's after it`, async () => {
+    const { page, errors, text, events, commit } = await composing(path, selector);
+    const card = page.getByTestId('huashu-card');
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Escape');
+    // The page got both keys, not cancelled: Huashu's handler (before the page's) let them through.
+    await expect.poll(events).toEqual(expect.arrayContaining(['key:1:false', 'key:Escape:false']));
+    expect(await text()).not.toMatch(/2–3 days/);
+    expect(await insertSignals(page)).toEqual({ waits: 0, inserts: 0 });
+    await expect(card.getByTestId('huashu-suggestion').first()).toBeVisible();
+    // After compositionend the same keys are Huashu's: Alt+1 inserts, Esc hides the card for this message.
+    await commit();
+    await page.keyboard.press('Alt+1');
+    await expect.poll(text).toMatch(/^你好\s*Hi .*2–3 days\.$/);
+    await page.keyboard.press('Escape');
+    await expect(card).toBeHidden();
+    expect((await events()).filter((e) => /^key:(1|Escape):/.test(e))).toEqual(['key:1:false', 'key:Escape:false']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 }
+
+test('IME: the "sounds like an excuse" hint reads the text once the composition is committed', async () => {
+  const { page, errors, cdp, events } = await composing('/textarea.html', '#reply');
+  // The IME shows 但是 as uncommitted text in the box.
+  await cdp.send('Input.imeSetComposition', { text: '但是', selectionStart: 2, selectionEnd: 2 });
+  await expect.poll(events).toContain('input:insertCompositionText:composing:但是');
+  // A render after that input (a new question on the card) still shows no hint.
+  await buyerSays(page, '可以退货吗');
+  await expect(page.locator('[data-testid="huashu-suggestion"][data-script-id="return-policy"]').first()).toBeVisible();
+  await expect(page.getByTestId('huashu-hint')).toHaveCount(0);
+  await cdp.send('Input.insertText', { text: '但是' });
+  await expect.poll(events).toContain('compositionend');
+  await expect(page.getByTestId('huashu-hint')).toBeVisible();
+  expect(errors).toEqual([]);
+  await page.close();
+});
