@@ -119,6 +119,46 @@ test('a chat the page writes into a srcdoc iframe', async () => {
   await page.close();
 });
 
+for (const [how, url] of [
+  ['blank', /^about:blank$/],
+  ['blob', /^blob:/],
+] as const) {
+  test(`a chat the page writes into a frame of its own (${how === 'blank' ? 'about:blank, document.write' : 'blob: URL'})`, async () => {
+    const { page, errors } = await open(`/written-frame.html?how=${how}`);
+    await expect.poll(() => page.frames().some((f) => f !== page.mainFrame() && url.test(f.url()))).toBe(true);
+    const frame = page.frames().find((f) => f !== page.mainFrame() && url.test(f.url()))!;
+    await expect.poll(() => frame.evaluate(() => typeof (window as { fixture?: unknown }).fixture)).toBe('object');
+    await exercise(page, frame, { box: page.frameLocator('#chat').locator('textarea'), undo: false });
+    await expect(page.getByTestId('huashu-card')).toHaveCount(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+}
+
+test('a box that refuses every insertion is left as it was; the card says the reply is on the clipboard', async () => {
+  const { page, errors } = await open('/refusing.html');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await expect(page.locator('html')).toHaveAttribute('data-huashu', 'ready');
+  const box = page.locator('.editor');
+  const markup = () => box.evaluate((el) => new XMLSerializer().serializeToString(el));
+  const before = await markup();
+  await buyerSays(page, 'When will you ship my order?');
+  const suggestion = page.getByTestId('huashu-suggestion').first();
+  await expect(suggestion).toHaveAttribute('data-script-id', 'shipping-time-en');
+  await suggestion.click();
+  await expect.poll(async () => Number(await page.locator('html').getAttribute('data-huashu-inserts'))).toBe(1);
+  expect(await markup()).toBe(before);
+  expect(await model(page)).toBe('Draft kept');
+  const notice = page.getByTestId('huashu-notice');
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toHaveAttribute('data-notice', 'insertCopied');
+  await expect(notice).toHaveText(/could not insert here: copied to the clipboard, paste with Ctrl\+V|剪贴板|剪貼簿/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(REPLY);
+  expect(await sent(page)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 /** Main-world log of the box's composition, input and key events, in order (keys: `key:prevented`). */
 async function logEvents(doc: Doc, selector: string) {
   await doc.evaluate((sel) => {
