@@ -6,6 +6,8 @@
  * - `data-huashu-turns`: how many times the open turn of a conversation just opened (or re-rendered) was read,
  *   once its history settled — it moves after the open turn's questions were passed to the engine, so a test
  *   waits for it before claiming that opening a conversation asked nothing;
+ * - `data-huashu-suggested`: how many of those got the engine's reply on the card (or an error): a test waits
+ *   for it before reading what the card shows for a message;
  * - `data-huashu-settled`: the open conversation once its history has settled (absent while it settles);
  * - `data-huashu-insert-waits`: how many insertions had to wait for the agent's input method to finish composing;
  * - `data-huashu-inserts`: how many insertions ended (the box took the text, or it was copied, or it failed).
@@ -14,6 +16,7 @@
 export interface PageSignals {
   checked(): void;
   answered(): void;
+  suggested(): void;
   turnRead(): void;
   settled(conversation: string): void;
   settling(): void;
@@ -23,13 +26,15 @@ export interface PageSignals {
 }
 
 export function pageSignals(html: HTMLElement = document.documentElement): PageSignals {
-  type Counter = 'huashuChecks' | 'huashuAnswered' | 'huashuTurns' | 'huashuInsertWaits' | 'huashuInserts';
+  type Counter =
+    'huashuChecks' | 'huashuAnswered' | 'huashuSuggested' | 'huashuTurns' | 'huashuInsertWaits' | 'huashuInserts';
   const bump = (key: Counter) => {
     html.dataset[key] = String(Number(html.dataset[key] ?? 0) + 1);
   };
   return {
     checked: () => bump('huashuChecks'),
     answered: () => bump('huashuAnswered'),
+    suggested: () => bump('huashuSuggested'),
     turnRead: () => bump('huashuTurns'),
     settled: (conversation) => {
       html.dataset.huashuSettled = conversation;
@@ -43,6 +48,7 @@ export function pageSignals(html: HTMLElement = document.documentElement): PageS
       for (const key of [
         'huashuChecks',
         'huashuAnswered',
+        'huashuSuggested',
         'huashuTurns',
         'huashuSettled',
         'huashuInsertWaits',
