@@ -16,7 +16,11 @@ export default defineConfig({
     ...(command === 'build'
       ? {
           content_security_policy: {
-            extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'",
+            // connect-src: the extension itself, plus what pack subscriptions need (README "Pack subscriptions"):
+            // any https: address a lead publishes a pack at, http: only on this machine's loopback. The fetch
+            // also needs the host permission of that one site, asked for when the agent subscribes.
+            extension_pages:
+              "script-src 'self'; object-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
           },
         }
       : {}),

@@ -14,6 +14,7 @@ import type { LogPromiseResult } from './promises/log';
 import type { LogFeedbackResult } from './feedback/log';
 import type { UsageEvent } from './library/usage';
 import type { PageConfig } from './sites';
+import type { AddError } from './library/subscription/manager';
 
 export type { PageConfig };
 
@@ -122,6 +123,20 @@ export interface ProtocolMap {
     ownerKey?: string;
     patch: { department?: string; topic?: string; text?: string };
   }): LogFeedbackResult;
+
+  // ---- Pack subscriptions: side panel → background (extension pages only; the background fetches) ----
+  /** Subscribe to a pack file's address (the panel obtained the host permission first); checks it at once. */
+  subscriptionAdd(data: { url: string; autoApply: boolean }): {
+    ok: boolean;
+    id?: string;
+    error?: AddError | 'refused';
+  };
+  /** Check now (one subscription, or all): reads the file even when the server says it is unchanged. */
+  subscriptionCheck(data: { id?: string }): void;
+  subscriptionRemove(data: { id: string }): void;
+  subscriptionSetAuto(data: { id: string; autoApply: boolean }): void;
+  /** The agent applied the waiting update with this hash through the import preview. */
+  subscriptionApplied(data: { id: string; hash: string }): void;
 
   // ---- background → tab (the keyboard shortcuts) ----
   /** Take the selection / reply box / last message of the open conversation. */

@@ -2,10 +2,11 @@
  * Import a `huashu.pack` JSON or a quick-phrase spreadsheet (CSV, or an .xlsx workbook with a sheet picker):
  * file → (column mapping) → preview → Apply.
  * The work runs in a Web Worker (library-client.ts); nothing installed changes before Apply succeeds.
+ * A subscription's waiting update comes in as an `offer` and takes the same path from its bytes on.
  */
 import { useEffect, useRef, useState } from 'react';
 import { getLocale, t, type MessageKey } from '@/lib/i18n';
-import type { ImportProgress, LoadResult } from '@/lib/library/import-session';
+import type { ApplyOutcome, ImportProgress, LoadResult } from '@/lib/library/import-session';
 import type { CsvMapping } from '@/lib/pack/csv';
 import type { Resolution } from '@/lib/pack/merge';
 import { problemText } from '@/lib/pack/problem-text';
@@ -22,12 +23,30 @@ type Stage =
   | { at: 'preview'; result: Extract<LoadResult, { kind: 'preview' }> }
   | { at: 'done'; packId: string; changed: boolean };
 
-export function ImportPanel({ client = libraryClient() }: { client?: LibraryClient }) {
-  const [stage, setStage] = useState<Stage>({ at: 'idle' });
+/**
+ * A file that did not come from the file picker (a subscription's update): previewed and applied the same way.
+ * Render the panel with `key={offer.key}`: it loads its offer when it mounts.
+ */
+export interface ImportOffer {
+  key: string;
+  name: string;
+  bytes: () => Promise<ArrayBuffer>;
+  onApplied?: (outcome: ApplyOutcome) => void;
+}
+
+export function ImportPanel({
+  client = libraryClient(),
+  offer = null,
+}: {
+  client?: LibraryClient;
+  offer?: ImportOffer | null;
+}) {
+  const [stage, setStage] = useState<Stage>(offer ? { at: 'busy' } : { at: 'idle' });
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [resolutions, setResolutions] = useState<Record<string, Resolution>>({});
-  const [fileName, setFileName] = useState('');
+  const [fileName, setFileName] = useState(offer?.name ?? '');
   const csvStage = useRef<Extract<Stage, { at: 'csv' }> | null>(null);
+  const applied = useRef<ImportOffer['onApplied']>(offer?.onApplied);
 
   useEffect(() => client.onProgress(setProgress), [client]);
 
@@ -51,6 +70,7 @@ export function ImportPanel({ client = libraryClient() }: { client?: LibraryClie
 
   async function onFile(file: File) {
     csvStage.current = null;
+    applied.current = undefined;
     setFileName(file.name);
     setStage({ at: 'busy' });
     try {
@@ -59,6 +79,22 @@ export function ImportPanel({ client = libraryClient() }: { client?: LibraryClie
       fail(e);
     }
   }
+
+  // An offer is loaded once: the tab gives each offer its own key, so a new one mounts a new panel.
+  useEffect(() => {
+    if (!offer) return;
+    let live = true;
+    offer
+      .bytes()
+      .then((bytes) => client.load(bytes, offer.name))
+      .then(
+        (r) => live && show(r),
+        (e: unknown) => live && fail(e),
+      );
+    return () => {
+      live = false;
+    };
+  }, [offer, client]);
 
   async function onMapping(mapping: CsvMapping, hasHeader: boolean, pack: { id: string; name: string }) {
     setStage({ at: 'busy' });
@@ -83,6 +119,8 @@ export function ImportPanel({ client = libraryClient() }: { client?: LibraryClie
     try {
       const r = await client.apply(resolutions);
       await notifyLibraryChanged();
+      applied.current?.(r);
+      applied.current = undefined;
       csvStage.current = null;
       setProgress(null);
       setStage({ at: 'done', packId: r.packId, changed: r.changed });
@@ -93,6 +131,7 @@ export function ImportPanel({ client = libraryClient() }: { client?: LibraryClie
 
   const cancel = () => {
     csvStage.current = null;
+    applied.current = undefined;
     setStage({ at: 'idle' });
   };
 

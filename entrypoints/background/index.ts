@@ -7,11 +7,13 @@ import { setupFrames } from './frames';
 import { setupLibrary } from './library';
 import { setupPromises } from './promise-log';
 import { setupSites } from './sites';
+import { setupSubscriptions } from './subscriptions';
 import { setupTestHooks } from './test-hooks';
 
 const features: [string, () => void][] = [
   ['library', setupLibrary],
   ['sites', setupSites],
+  ['subscriptions', setupSubscriptions],
   ['frames', setupFrames],
   ['promises', setupPromises],
   ['feedback', setupFeedback],

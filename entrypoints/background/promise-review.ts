@@ -15,6 +15,7 @@ import { resolveTimeZone } from '@/lib/time/civil';
 import { formatDue } from '@/lib/time/format';
 import { getSettings } from '@/lib/settings';
 import { agentClock, notify } from './agent';
+import { showBadgePart } from './badge';
 
 export const ALARM_REVIEW = 'huashu:promises-review';
 export const ALARM_TICK = 'huashu:promises-tick';
@@ -43,9 +44,10 @@ async function countOpen(now: number) {
 }
 
 async function setBadge({ open, overdue }: { open: number; overdue: number }) {
-  await browser.action.setBadgeText({ text: open ? String(open) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: overdue ? '#cf222e' : '#e4572e' });
-  await browser.action.setTitle({ title: open ? t('badgeTitle', open, overdue) : t('extName') });
+  // The badge is shared with pack subscriptions (badge.ts).
+  const text = open ? String(open) : '';
+  const part = { text, color: overdue ? '#cf222e' : '#e4572e', title: open ? t('badgeTitle', open, overdue) : '' };
+  await showBadgePart('promises', part, t('extName'));
 }
 
 /** The badge follows the table live (writes from the side panel included: Dexie broadcasts them). */

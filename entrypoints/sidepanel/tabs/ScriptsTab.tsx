@@ -1,11 +1,16 @@
-/** Scripts tab: the library (import, packs, export), the script editor, featured product, learning, stats. */
+/**
+ * Scripts tab: the library (import, pack subscriptions, packs, export), the script editor, featured product,
+ * learning, stats. A subscription's waiting update is shown in a banner above every view; Review opens it in
+ * the import panel's preview.
+ */
 import { useState } from 'react';
 import { FeaturedEditor } from '@/components/library/FeaturedEditor';
-import { ImportPanel } from '@/components/library/ImportPanel';
+import { ImportPanel, type ImportOffer } from '@/components/library/ImportPanel';
 import { LearnList } from '@/components/library/LearnList';
 import { PackList } from '@/components/library/PackList';
 import { ScriptBrowser } from '@/components/library/ScriptBrowser';
 import { StatsView } from '@/components/library/StatsView';
+import { offerOf, SubscriptionBanner, SubscriptionPanel } from '@/components/library/SubscriptionPanel';
 import { t, type MessageKey } from '@/lib/i18n';
 import '@/components/library/library.css';
 
@@ -20,8 +25,15 @@ type ViewId = (typeof VIEWS)[number]['id'];
 
 export function ScriptsTab() {
   const [view, setView] = useState<ViewId>('packs');
+  const [offer, setOffer] = useState<ImportOffer | null>(null);
   return (
     <div className="hs-library" data-testid="scripts-tab">
+      <SubscriptionBanner
+        onReview={(sub) => {
+          setView('packs');
+          setOffer(offerOf(sub));
+        }}
+      />
       <nav className="hs-subnav" role="tablist">
         {VIEWS.map((v) => (
           <button
@@ -37,7 +49,8 @@ export function ScriptsTab() {
       </nav>
       {view === 'packs' && (
         <>
-          <ImportPanel />
+          <ImportPanel key={offer?.key ?? 'file'} offer={offer} />
+          <SubscriptionPanel />
           <PackList />
         </>
       )}
