@@ -2,17 +2,35 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/db';
 import { changeFeedback, logFeedback, undoFeedback } from '@/lib/feedback/log';
+import type { DuePolicy } from '@/lib/feedback/due';
 import { onMessage } from '@/lib/messaging';
+import { getSettings } from '@/lib/settings';
+import { resolveTimeZone } from '@/lib/time/civil';
 import { runShortcut, wellFormedIds } from './promise-log';
+
+/** The agent's name and the deadline rules of Options, read at each filing (Options may have changed). */
+async function filingContext(): Promise<{ agent?: string; due?: DuePolicy }> {
+  try {
+    const s = await getSettings();
+    const due = { feedbackDueDays: s.feedbackDueDays, holidays: s.holidays, timeZone: resolveTimeZone(s.timeZone) };
+    return { agent: s.agentName, due };
+  } catch {
+    return {}; // filed without a name or deadline rather than not at all
+  }
+}
 
 export function setupFeedback() {
   // As for promises: the page's uid makes a retry harmless, its ownerKey guards Undo and the department.
   onMessage('logFeedback', ({ data, sender }) => {
     if (!wellFormedIds(data)) return { ok: false, error: 'refused' };
-    return logFeedback(db, { ...data, url: data.url || sender.tab?.url || '' }, Date.now());
+    return filingContext().then((context) =>
+      logFeedback(db, { ...data, url: data.url || sender.tab?.url || '' }, Date.now(), context),
+    );
   });
   onMessage('undoFeedback', ({ data }) => undoFeedback(db, data.uid, data.ownerKey));
-  onMessage('updateFeedback', ({ data }) => changeFeedback(db, data.uid, data.ownerKey, data.patch, Date.now()));
+  onMessage('updateFeedback', ({ data }) =>
+    filingContext().then(({ due }) => changeFeedback(db, data.uid, data.ownerKey, data.patch, Date.now(), due)),
+  );
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'log-feedback') void runShortcut('feedback', tab);
   });
