@@ -2,22 +2,9 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/db';
 import { changeFeedback, logFeedback, undoFeedback } from '@/lib/feedback/log';
-import type { DuePolicy } from '@/lib/feedback/due';
 import { onMessage } from '@/lib/messaging';
-import { getSettings } from '@/lib/settings';
-import { resolveTimeZone } from '@/lib/time/civil';
+import { filingContext } from './feedback-context';
 import { runShortcut, wellFormedIds } from './promise-log';
-
-/** The agent's name and the deadline rules of Options, read at each filing (Options may have changed). */
-async function filingContext(): Promise<{ agent?: string; due?: DuePolicy }> {
-  try {
-    const s = await getSettings();
-    const due = { feedbackDueDays: s.feedbackDueDays, holidays: s.holidays, timeZone: resolveTimeZone(s.timeZone) };
-    return { agent: s.agentName, due };
-  } catch {
-    return {}; // filed without a name or deadline rather than not at all
-  }
-}
 
 export function setupFeedback() {
   // As for promises: the page's uid makes a retry harmless, its ownerKey guards Undo and the department.
