@@ -221,3 +221,11 @@ describe('import into the database', () => {
     expect(await db.feedback.toArray()).toEqual(before);
   });
 });
+
+it('the README’s example file parses', async () => {
+  const { readFileSync } = await import('node:fs');
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('### Feedback file format'));
+  const json = /```json\n([\s\S]*?)```/.exec(section)![1];
+  expect(parsed(json).feedback[0]).toMatchObject({ status: 'answered', agent: '小王', department: 'logistics' });
+});
