@@ -189,3 +189,24 @@ test('the lead merges two agents’ feedback files without duplicates; a bad fil
     await lead.close();
   }
 });
+
+test('Options keep the working days per department and the public holidays', async ({
+  openExtensionPage,
+  background,
+}) => {
+  const page = await openExtensionPage('options.html');
+  const logistics = page.locator('[data-testid="opt-due-days"][data-department="logistics"]');
+  await expect(logistics).toHaveValue('3');
+  await logistics.fill('5');
+  await page.getByTestId('opt-holidays').fill('2027-01-01\n2026-13-01\n2026-12-31');
+  await page.getByTestId('opt-save').click();
+  await expect(page.getByTestId('opt-status')).toBeVisible();
+  const { settings } = (await background.evaluate(() => chrome.storage.local.get('settings'))) as {
+    settings: { feedbackDueDays: Record<string, number>; holidays: string[] };
+  };
+  expect(settings.feedbackDueDays).toEqual({ logistics: 5 });
+  expect(settings.holidays).toEqual(['2026-12-31', '2027-01-01']);
+  await page.reload();
+  await expect(logistics).toHaveValue('5');
+  await expect(page.locator('[data-testid="opt-due-days"][data-department="finance"]')).toHaveValue('3');
+});
