@@ -33,6 +33,12 @@ function endOfDay(value: string, timeZone: string): number | undefined {
 
 export function FeedbackEntry({ f, db, timeZone, lang, now, policy, onError }: Props) {
   const [answer, setAnswer] = useState(f.answer ?? '');
+  const [stored, setStored] = useState(f.answer);
+  // A merged file may bring the department's answer: show it (an unsaved draft gives way to it).
+  if (stored !== f.answer) {
+    setStored(f.answer);
+    setAnswer(f.answer ?? '');
+  }
   const status = statusOf(f);
   const overdue = isOverdue(f, now);
   const change = (patch: FeedbackPatch) => void updateFeedback(db, f.uid, patch, Date.now(), policy).catch(onError);
