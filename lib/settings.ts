@@ -18,6 +18,10 @@ export interface Settings {
   cardCollapsed: boolean;
   /** Name written into exported stats files, so the lead can merge several agents' files. */
   agentName: string;
+  /** Working days a department has to answer feedback, by DepartmentId; missing = 3 (lib/feedback/due.ts). */
+  feedbackDueDays: Record<string, number>;
+  /** Public holidays ("YYYY-MM-DD") skipped like weekends when counting working days. */
+  holidays: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +32,8 @@ export const DEFAULT_SETTINGS: Settings = {
   giftBudgetPerDay: 50,
   cardCollapsed: false,
   agentName: '',
+  feedbackDueDays: {},
+  holidays: [],
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });

@@ -1,7 +1,11 @@
-/** Options › General: default tone, UI language, shift hours and time zone, gift budget, agent name. */
+/**
+ * Options › General: default tone, UI language, shift hours and time zone, gift budget, agent name, and the
+ * departments' feedback answer deadlines.
+ */
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
 import { settingsItem, type Settings } from '@/lib/settings';
+import { FeedbackDueFields } from './FeedbackDueFields';
 
 const zones = (): string[] => {
   try {
@@ -113,6 +117,7 @@ export function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved:
         />
         {t('optCardCollapsed')}
       </label>
+      <FeedbackDueFields value={s} onChange={set} />
       <div className="hs-actions">
         <button className="hs-primary" onClick={save} data-testid="opt-save">
           {t('libSave')}

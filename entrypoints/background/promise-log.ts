@@ -7,6 +7,7 @@ import { chatFramesOf } from '@/lib/consoles/chat-frames';
 import { db } from '@/lib/db/db';
 import { newUid } from '@/lib/db/rows';
 import { logFeedback } from '@/lib/feedback/log';
+import { filingContext } from './feedback-context';
 import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type LogFeedbackResult, type LogPromiseResult } from '@/lib/messaging';
 import type { CaptureKind } from '@/lib/promises/capture';
@@ -80,7 +81,7 @@ export async function runShortcut(kind: CaptureKind, tab?: Browser.tabs.Tab): Pr
   // The toast in that frame may undo or edit what the shortcut logged: it gets the key with the row.
   else if (kind === 'promise')
     result = await logPromise(db, { ...captured.capture, ownerKey: newUid() }, await agentClock());
-  else result = await logFeedback(db, { ...captured.capture, ownerKey: newUid() }, Date.now());
+  else result = await logFeedback(db, { ...captured.capture, ownerKey: newUid() }, Date.now(), await filingContext());
   try {
     await sendMessage(
       'showLogResult',

@@ -9,6 +9,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { upgradeToV2 } from './migrations/v2';
 import { V3_STORES } from './migrations/v3';
+import { V4_FEEDBACK_STORES, upgradeFeedbackToV4 } from './migrations/v4-feedback';
 import type { FeedbackRow, OverrideRow, PackRow, PromiseRow, SiteRow, UsageRow } from './schema';
 
 export const DB_NAME = 'huashu';
@@ -41,6 +42,8 @@ export class HuashuDB extends Dexie {
       .upgrade(upgradeToV2);
     // v3 (soft-deleted promises, restorable from the Promises tab): see lib/db/migrations/v3.ts. Index only.
     this.version(3).stores(V3_STORES);
+    // v4 (feedback status and answer deadline): see lib/db/migrations/v4-feedback.ts.
+    this.version(4).stores(V4_FEEDBACK_STORES).upgrade(upgradeFeedbackToV4);
   }
 }
 

@@ -101,7 +101,23 @@ export interface FeedbackRow {
   truncatedFrom?: number;
   /** v3 (not indexed): the logging page's secret, as PromiseRow.ownerKey (never exported). */
   ownerKey?: string;
+  /** v4 (indexed): where the department's answer stands; rows from before v4 are 'new'. */
+  status?: FeedbackStatus;
+  /** v4 (indexed): when the department's answer is due (epoch ms); absent = no deadline. */
+  dueAt?: number;
+  /** v4: the department's answer, as the agent copied it in. */
+  answer?: string;
+  /** v4: the agent who filed it (Settings.agentName at filing, or the feedback file's agent). */
+  agent?: string;
+  /** v4: when it was sent to the department / answered / closed. */
+  sentAt?: number;
+  answeredAt?: number;
+  closedAt?: number;
 }
+
+/** v4: new → sent (to the department) → answered (their answer recorded) → closed (settled with the buyer). */
+export const FEEDBACK_STATUSES = ['new', 'sent', 'answered', 'closed'] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
 export interface UsageRow {
   id?: number;

@@ -5,6 +5,13 @@ import { failure, type LogError, type PageCapture } from '../capture';
 import { findOrderId } from '../text/order-id';
 import { UidTaken } from '../db/errors';
 import { addFeedback, deleteFeedback, ownFeedback, updateFeedback, type FeedbackPatch } from './store';
+import type { DuePolicy } from './due';
+
+/** What the background knows about the agent when feedback is filed (from Settings). */
+export interface FilingContext {
+  agent?: string;
+  due?: DuePolicy;
+}
 
 export type LogFeedbackResult = { ok: true; feedback: FeedbackRow } | { ok: false; error: LogError };
 
@@ -12,6 +19,7 @@ export async function logFeedback(
   db: HuashuDB,
   capture: PageCapture & { department?: string },
   now: number,
+  context: FilingContext = {},
 ): Promise<LogFeedbackResult> {
   const text = (capture.text ?? '').trim();
   if (!text) return { ok: false, error: 'empty' };
@@ -26,6 +34,8 @@ export async function logFeedback(
       consoleId: capture.consoleId,
       url: capture.url,
       source: capture.source,
+      agent: context.agent,
+      due: context.due,
       now,
     });
     return { ok: true, feedback };
@@ -49,12 +59,15 @@ export async function changeFeedback(
   db: HuashuDB,
   uid: string,
   ownerKey: string | undefined,
-  patch: FeedbackPatch,
+  patch: Pick<FeedbackPatch, 'department' | 'topic' | 'text'>,
   now: number,
+  policy?: DuePolicy,
 ): Promise<LogFeedbackResult> {
   try {
     if (!(await ownFeedback(db, uid, ownerKey))) return { ok: false, error: 'notFound' };
-    const feedback = await updateFeedback(db, uid, patch, now);
+    // The page may change only what the toast shows: department, topic, text (not status or answer).
+    const { department, topic, text } = patch;
+    const feedback = await updateFeedback(db, uid, { department, topic, text }, now, policy);
     return feedback ? { ok: true, feedback } : { ok: false, error: 'notFound' };
   } catch (e) {
     return failure(e);

@@ -6,6 +6,10 @@ import type { CaptureSource } from '../capture';
 import type { FeedbackRow } from '../db/schema';
 import { clipText, newUid } from '../db/rows';
 import { suggestDepartment, suggestTopic } from './suggest';
+import { dueAt, type DuePolicy } from './due';
+import { patchFeedback, type FeedbackPatch } from './status';
+
+export type { FeedbackPatch };
 
 export interface NewFeedback {
   /** Chosen by the page (a retry of the same uid and key stores nothing twice; see lib/promises/store.ts). */
@@ -20,6 +24,10 @@ export interface NewFeedback {
   consoleId?: string;
   url?: string;
   source?: CaptureSource;
+  /** The filing agent (Settings.agentName); blank is left out. */
+  agent?: string;
+  /** Deadline rules of Options; without them the entry has no deadline. */
+  due?: DuePolicy;
   now: number;
 }
 
@@ -42,6 +50,9 @@ export async function addFeedback(db: HuashuDB, input: NewFeedback): Promise<Fee
     source: input.source,
     createdAt: input.now,
     updatedAt: input.now,
+    status: 'new',
+    ...(input.due ? { dueAt: dueAt(department, input.now, input.due) } : {}),
+    ...(input.agent?.trim() ? { agent: input.agent.trim() } : {}),
     ...(truncatedFrom ? { truncatedFrom } : {}),
     ...(input.ownerKey ? { ownerKey: input.ownerKey } : {}),
   };
@@ -64,37 +75,24 @@ export async function ownFeedback(db: HuashuDB, uid: string, ownerKey: string | 
   return row?.ownerKey === ownerKey ? row : undefined;
 }
 
-export interface FeedbackPatch {
-  department?: string;
-  topic?: string;
-  text?: string;
-}
-
-/** Change department/topic/text. A new department without a topic gets the best topic inside it. */
+/**
+ * Change an entry: department/topic/text, its status, the department's answer, its deadline (see
+ * patchFeedback in status.ts for the rules). A new department without a topic gets the best topic in it.
+ */
 export async function updateFeedback(
   db: HuashuDB,
   uid: string,
   patch: FeedbackPatch,
   now: number,
+  policy?: DuePolicy,
 ): Promise<FeedbackRow | undefined> {
   return write(() =>
     db.transaction('rw', db.feedback, async () => {
       const row = await db.feedback.where('uid').equals(uid).first();
       if (!row) return undefined;
-      if (patch.text !== undefined) {
-        const { text, truncatedFrom } = clipText(patch.text);
-        if (text) row.text = text;
-        row.truncatedFrom = truncatedFrom;
-      }
-      if (patch.department !== undefined && patch.department !== row.department) {
-        row.department = patch.department;
-        row.topic = patch.topic ?? suggestTopic(patch.department, row.text);
-      } else if (patch.topic !== undefined) {
-        row.topic = patch.topic;
-      }
-      row.updatedAt = Math.max(now, row.updatedAt + 1);
-      await db.feedback.put(row);
-      return row;
+      const next = patchFeedback(row, patch, now, policy);
+      await db.feedback.put(next);
+      return next;
     }),
   );
 }

@@ -1,40 +1,53 @@
 /**
- * Feedback tab: buyer messages filed to departments, grouped by department and topic with counts per
- * ISO week (the last 6 weeks shown; exports have all), and the CSV / Markdown report.
+ * Feedback tab: buyer messages filed to departments, as a list (grouped by department and topic, with
+ * status, deadline and the department's answer) or "for the meeting"; CSV / Markdown report, and the
+ * feedback file an agent exports and the lead merges.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
-import { FeedbackEntry } from '@/components/feedback/FeedbackEntry';
+import { FeedbackFileBar } from '@/components/feedback/FeedbackFileBar';
+import { FeedbackList } from '@/components/feedback/FeedbackList';
+import { MeetingView } from '@/components/feedback/MeetingView';
+import '@/components/feedback/feedback.css';
 import { downloadText } from '@/components/shared/download';
-import { useAgentSettings } from '@/components/promises/hooks';
+import { useAgentSettings, useNow } from '@/components/promises/hooks';
 import { useShortcut } from '@/components/promises/useShortcut';
 import '@/components/promises/promises.css';
 import { db } from '@/lib/db/db';
-import { departmentLabel, feedbackToCsv, feedbackToMarkdown, groupFeedback, topicLabel } from '@/lib/feedback/report';
+import { feedbackToCsv, feedbackToMarkdown } from '@/lib/feedback/report';
 import { t } from '@/lib/i18n';
 import { civilDateOf, isoDay } from '@/lib/time/civil';
 
-const WEEKS_SHOWN = 6;
-
 export function FeedbackTab() {
-  const { timeZone, lang } = useAgentSettings();
+  const { settings, timeZone, lang } = useAgentSettings();
   const rows = useLiveQuery(() => db.feedback.toArray(), []);
   const [error, setError] = useState('');
+  const [view, setView] = useState<'list' | 'meeting'>('list');
+  const now = useNow(60_000);
   const shortcut = useShortcut('log-feedback');
   const onError = useCallback((e: unknown) => {
     console.error('[huashu]', e);
     setError(t('errStorage'));
   }, []);
-  const report = useMemo(() => groupFeedback(rows ?? [], timeZone), [rows, timeZone]);
+  const policy = useMemo(
+    () => ({ feedbackDueDays: settings.feedbackDueDays, holidays: settings.holidays, timeZone }),
+    [settings.feedbackDueDays, settings.holidays, timeZone],
+  );
   if (rows === undefined) return <p className="hs-muted" data-testid="feedback-loading" />;
-  const weeks = report.weeks.slice(-WEEKS_SHOWN);
   const day = () => isoDay(civilDateOf(Date.now(), timeZone));
 
   return (
     <div className="hs-feedback" data-testid="feedback-tab">
+      <div className="hs-feedback-views" role="group">
+        {(['list', 'meeting'] as const).map((v) => (
+          <button key={v} data-testid={`feedback-view-${v}`} aria-pressed={view === v} onClick={() => setView(v)}>
+            {t(v === 'list' ? 'fbViewList' : 'fbViewMeeting')}
+          </button>
+        ))}
+      </div>
       <div className="hs-feedback-head">
         <span data-testid="feedback-total">
-          {t('feedbackTotal')} {report.total}
+          {t('feedbackTotal')} {rows.length}
         </span>
         <button
           data-testid="feedback-export-csv"
@@ -57,6 +70,7 @@ export function FeedbackTab() {
           {t('exportMd')}
         </button>
       </div>
+      <FeedbackFileBar db={db} agent={settings.agentName} timeZone={timeZone} onError={onError} />
       {error && (
         <p className="hs-error" role="alert">
           {error}
@@ -67,52 +81,11 @@ export function FeedbackTab() {
           {t('feedbackEmpty', shortcut)}
         </p>
       )}
-      {report.departments.map((d) => (
-        <section
-          key={d.department}
-          className="hs-feedback-dept"
-          data-testid="feedback-dept"
-          data-department={d.department}
-        >
-          <h2>
-            {departmentLabel(d.department, lang)} <span className="hs-count">{d.total}</span>
-          </h2>
-          <table className="hs-feedback-table" data-testid="feedback-counts">
-            <thead>
-              <tr>
-                <th>{t('feedbackTopic')}</th>
-                {weeks.map((w) => (
-                  <th key={w}>{w.slice(5)}</th>
-                ))}
-                <th>{t('feedbackTotal')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.topics.map((tp) => (
-                <tr key={tp.topic} data-testid="feedback-topic-row" data-topic={tp.topic}>
-                  <td>{topicLabel(tp.topic, lang)}</td>
-                  {weeks.map((w) => (
-                    <td key={w}>{tp.weeks[w] ?? 0}</td>
-                  ))}
-                  <td>{tp.total}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {d.topics.map((tp) => (
-            <details key={tp.topic} className="hs-feedback-topic">
-              <summary>
-                {topicLabel(tp.topic, lang)} ({tp.total})
-              </summary>
-              <ul className="hs-promise-list">
-                {tp.rows.slice(0, 100).map((f) => (
-                  <FeedbackEntry key={f.uid} f={f} db={db} timeZone={timeZone} lang={lang} onError={onError} />
-                ))}
-              </ul>
-            </details>
-          ))}
-        </section>
-      ))}
+      {view === 'meeting' ? (
+        <MeetingView rows={rows} timeZone={timeZone} lang={lang} now={now} />
+      ) : (
+        <FeedbackList rows={rows} db={db} timeZone={timeZone} lang={lang} now={now} policy={policy} onError={onError} />
+      )}
     </div>
   );
 }

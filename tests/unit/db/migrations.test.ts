@@ -62,14 +62,14 @@ async function makeV1(name: string) {
   v1.close();
 }
 
-describe('v1 → v2 (→ v3)', () => {
+describe('v1 → v2 (→ v3 → v4)', () => {
   it('keeps every row of every table and fills the new fields', async () => {
     const name = fixtureName();
     await makeV1(name);
 
     const db = new HuashuDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     const promises = await db.promises.orderBy('uid').toArray();
     expect(promises.map((p) => p.uid)).toEqual(['p-done', 'p-nonotes', 'p-open']);
@@ -122,10 +122,10 @@ describe('v1 → v2 (→ v3)', () => {
     second.close();
   });
 
-  it('a brand-new database starts at the latest version (v3) and is empty', async () => {
+  it('a brand-new database starts at the latest version (v4) and is empty', async () => {
     const db = new HuashuDB(fixtureName());
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.promises.count()).toBe(0);
     db.close();
   });
@@ -162,7 +162,7 @@ describe('v2 → v3 (soft-deleted promises)', () => {
 
     const db = new HuashuDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.promises.toArray()).toEqual(rows);
     expect(await db.feedback.count()).toBe(1);
     // No row was undone before v3: the index is empty; a soft delete lands in it.
