@@ -18,6 +18,15 @@ export interface Settings {
   cardCollapsed: boolean;
   /** Name written into exported stats files, so the lead can merge several agents' files. */
   agentName: string;
+  /** Named shifts for the shift handover (e.g. 白班 09:00–18:00, 晚班 18:00–24:00); may be empty. */
+  shifts: Shift[];
+}
+
+export interface Shift {
+  name: string;
+  /** "HH:MM" on the agent's wall clock; an end of "24:00" (or before the start) runs to midnight / overnight. */
+  start: string;
+  end: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   giftBudgetPerDay: 50,
   cardCollapsed: false,
   agentName: '',
+  shifts: [],
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
@@ -41,5 +51,10 @@ export const defaultPackFlag = {
 
 export async function getSettings(): Promise<Settings> {
   const stored = await settingsItem.getValue();
-  return { ...DEFAULT_SETTINGS, ...stored, shift: { ...DEFAULT_SETTINGS.shift, ...stored.shift } };
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    shift: { ...DEFAULT_SETTINGS.shift, ...stored.shift },
+    shifts: Array.isArray(stored.shifts) ? stored.shifts : [],
+  };
 }
