@@ -7,7 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ConsoleProfile, Opener, Script } from './pack/schema';
 import type { BuyerType } from './match/buyer-type';
 import type { Emotion } from './match/emotion';
-import type { EngineAnswer, Suggestion } from './match/types';
+import type { ConversationContext, EngineAnswer, Suggestion } from './match/types';
 import type { PageCapture } from './capture';
 import type { CaptureKind, CaptureResult } from './promises/capture';
 import type { LogPromiseResult } from './promises/log';
@@ -62,8 +62,17 @@ export interface ContactResult {
 
 export interface ProtocolMap {
   /** Match one new buyer message against the active packs. */
-  /** `buyerRows`: the buyer's rows of the conversation so far, oldest first, the message included (buyer type). */
-  suggest(data: { text: string; url: string; conversation?: string; buyerRows?: string[] }): SuggestReply;
+  /**
+   * `buyerRows`: the buyer's rows of the conversation so far, oldest first, the message included (buyer type).
+   * `context`: the newest rows before the message, both sides (the engine's SuggestOptions.context).
+   */
+  suggest(data: {
+    text: string;
+    url: string;
+    conversation?: string;
+    buyerRows?: string[];
+    context?: ConversationContext;
+  }): SuggestReply;
   /** The card's search box. */
   search(data: { query: string; limit?: number }): SuggestionView[];
   /** Console profile for a page. */
