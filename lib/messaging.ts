@@ -50,6 +50,17 @@ export interface SiteStatus {
   config: PageConfig;
 }
 
+/** What "contact the buyer" did: `error` 'noUrl' | 'notFound' | 'noBox' | 'refused' | 'noPage'. */
+export interface ContactResult {
+  ok: boolean;
+  error?: string;
+  /** How the reply box took the text ('value', 'paste'…); absent when it went to the clipboard instead. */
+  method?: string;
+  copied?: boolean;
+  /** The text put in the box. */
+  text?: string;
+}
+
 export interface ProtocolMap {
   /** Match one new buyer message against the active packs. */
   /**
@@ -137,6 +148,14 @@ export interface ProtocolMap {
   subscriptionSetAuto(data: { id: string; autoApply: boolean }): void;
   /** The agent applied the waiting update with this hash through the import preview. */
   subscriptionApplied(data: { id: string; hash: string }): void;
+  // ---- "Contact the buyer" (evening review) ----
+  /**
+   * side panel → background (extension pages only): open or focus the promise's conversation and put a
+   * follow-up message into its reply box (never sent).
+   */
+  contactBuyer(data: { uid: string }): ContactResult;
+  /** background → content script (a frame of that tab): put `text` into the reply box (not sent). */
+  insertReply(data: { text: string }): ContactResult;
 
   // ---- background → tab (the keyboard shortcuts) ----
   /** Take the selection / reply box / last message of the open conversation. */

@@ -22,6 +22,15 @@ export interface Settings {
   feedbackDueDays: Record<string, number>;
   /** Public holidays ("YYYY-MM-DD") skipped like weekends when counting working days. */
   holidays: string[];
+  /** Named shifts for the shift handover (e.g. 白班 09:00–18:00, 晚班 18:00–24:00); may be empty. */
+  shifts: Shift[];
+}
+
+export interface Shift {
+  name: string;
+  /** "HH:MM" on the agent's wall clock; an end of "24:00" (or before the start) runs to midnight / overnight. */
+  start: string;
+  end: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   agentName: '',
   feedbackDueDays: {},
   holidays: [],
+  shifts: [],
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
@@ -47,5 +57,10 @@ export const defaultPackFlag = {
 
 export async function getSettings(): Promise<Settings> {
   const stored = await settingsItem.getValue();
-  return { ...DEFAULT_SETTINGS, ...stored, shift: { ...DEFAULT_SETTINGS.shift, ...stored.shift } };
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    shift: { ...DEFAULT_SETTINGS.shift, ...stored.shift },
+    shifts: Array.isArray(stored.shifts) ? stored.shifts : [],
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
+import { formatShifts, parseShifts } from '@/lib/promises/shifts';
 import { settingsItem, type Settings } from '@/lib/settings';
 import { FeedbackDueFields } from './FeedbackDueFields';
 
@@ -18,6 +19,8 @@ const zones = (): string[] => {
 export function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Settings) => void }) {
   const [s, setS] = useState(initial);
   const [status, setStatus] = useState<'' | 'saved' | 'invalid'>('');
+  const [shiftsText, setShiftsText] = useState(() => formatShifts(initial.shifts));
+  const shifts = parseShifts(shiftsText);
   const set = (patch: Partial<Settings>) => {
     setStatus('');
     setS((x) => ({ ...x, ...patch }));
@@ -26,9 +29,11 @@ export function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved:
   async function save() {
     if (!(s.giftBudgetPerDay >= 0) || !/^\d\d:\d\d$/.test(s.shift.start) || !/^\d\d:\d\d$/.test(s.shift.end))
       return setStatus('invalid');
-    await settingsItem.setValue(s);
+    if (shifts.bad.length) return setStatus('invalid');
+    const next = { ...s, shifts: shifts.shifts };
+    await settingsItem.setValue(next);
     setStatus('saved');
-    onSaved(s);
+    onSaved(next);
   }
 
   return (
@@ -108,6 +113,24 @@ export function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved:
           />
         </label>
       </div>
+      <label>
+        {t('optShifts')}
+        <textarea
+          rows={3}
+          value={shiftsText}
+          onChange={(e) => {
+            setStatus('');
+            setShiftsText(e.target.value);
+          }}
+          placeholder={'白班 09:00-18:00\n晚班 18:00-24:00'}
+          data-testid="opt-shifts"
+        />
+      </label>
+      {shifts.bad.length > 0 && (
+        <p className="hs-errors" data-testid="opt-shifts-bad">
+          {t('optShiftsBad', shifts.bad.join(' / '))}
+        </p>
+      )}
       <label>
         <input
           type="checkbox"

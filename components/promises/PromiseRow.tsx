@@ -11,6 +11,7 @@ import { formatDue, formatWall, fromDateTimeLocal, toDateTimeLocal, type Lang } 
 import { carryOverDue, snoozeChoices, type Bucket, type ShiftSettings } from '@/lib/promises/review';
 import { addNote, carryOver, editPromise, markDone, reopen, snooze } from '@/lib/promises/store';
 import { openConversation } from './openConversation';
+import { sendMessage, type ContactResult } from '@/lib/messaging';
 
 export interface RowContext {
   db: HuashuDB;
@@ -18,6 +19,8 @@ export interface RowContext {
   timeZone: string;
   lang: Lang;
   settings: ShiftSettings;
+  /** The agent's name (Settings): recorded as who closed a promise; other owners are shown. */
+  agent: string;
   /** Shows a failed write (quota, storage) to the agent. */
   onError(e: unknown): void;
 }
@@ -80,6 +83,16 @@ export const PromiseRow = memo(function PromiseRow({ p, bucket, ctx, review }: P
         {consoleName(p) && <span data-testid="promise-console">{consoleName(p)}</span>}
         {p.truncatedFrom && <span className="hs-warn">{t('truncatedNote', p.truncatedFrom)}</span>}
         {!!p.carriedOver && <span>{t('carriedOverTimes', p.carriedOver)}</span>}
+        {p.owner && p.owner !== ctx.agent && (
+          <span className="hs-promise-owner" data-testid="promise-owner" data-owner={p.owner}>
+            {t('promiseOwner', p.owner)}
+          </span>
+        )}
+        {p.status === 'done' && p.closedBy && (
+          <span data-testid="promise-closed-by" data-closed-by={p.closedBy}>
+            {t('promiseClosedBy', p.closedBy)}
+          </span>
+        )}
       </div>
       {p.notes.length > 0 && (
         <ul className="hs-promise-notes" data-testid="promise-notes">
@@ -96,7 +109,7 @@ export const PromiseRow = memo(function PromiseRow({ p, bucket, ctx, review }: P
             <button
               className="hs-primary"
               data-testid="promise-done"
-              onClick={() => run(() => markDone(db, p.uid, Date.now()))}
+              onClick={() => run(() => markDone(db, p.uid, Date.now(), ctx.agent))}
             >
               {t('actionDone')}
             </button>
@@ -185,6 +198,38 @@ function EditForm({ p, ctx, onDone }: { p: Row; ctx: RowContext; onDone(): void 
   );
 }
 
+/** "Contact the buyer": the background opens the conversation and fills the reply box (never sends). */
+function ContactButton({ p }: { p: Row }) {
+  const [result, setResult] = useState<ContactResult & { busy?: boolean }>();
+  if (!p.url) return null;
+  return (
+    <>
+      <button
+        data-testid="promise-contact"
+        disabled={result?.busy}
+        onClick={() => {
+          setResult({ ok: false, busy: true });
+          void sendMessage('contactBuyer', { uid: p.uid }).then(setResult, (e: unknown) =>
+            setResult({ ok: false, error: String(e) }),
+          );
+        }}
+      >
+        {t('actionContact')}
+      </button>
+      {result && !result.busy && (
+        <span
+          className={result.ok ? 'hs-ok' : 'hs-error'}
+          role="status"
+          data-testid="promise-contact-result"
+          data-ok={result.ok ? '1' : '0'}
+        >
+          {result.ok ? t('contactDone') : t('contactFailed', result.error ?? '')}
+        </span>
+      )}
+    </>
+  );
+}
+
 /** Evening review: carry over with a new due time (end of tomorrow's shift by default) and/or add a note. */
 function ReviewActions({ p, ctx }: { p: Row; ctx: RowContext }) {
   const [due, setDue] = useState(() =>
@@ -224,6 +269,7 @@ function ReviewActions({ p, ctx }: { p: Row; ctx: RowContext }) {
         >
           {t('reviewAddNote')}
         </button>
+        <ContactButton p={p} />
       </div>
     </div>
   );

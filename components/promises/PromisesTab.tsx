@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { DeletedGroup } from '@/components/promises/DeletedGroup';
 import { ExportBar } from '@/components/promises/ExportBar';
+import { HandoverBar } from '@/components/promises/HandoverBar';
 import { useAgentSettings, useNow, useRenderedMark } from '@/components/promises/hooks';
 import { PAGE, PromiseGroup } from '@/components/promises/PromiseGroup';
 import { PromiseRow, type RowContext } from '@/components/promises/PromiseRow';
@@ -52,7 +53,7 @@ export function PromisesTab() {
     setError(t(e instanceof StorageError && e.kind === 'quota' ? 'errQuota' : 'errStorage'));
   }, []);
   const ctx: RowContext = useMemo(
-    () => ({ db, now, timeZone, lang, settings, onError }),
+    () => ({ db, now, timeZone, lang, settings, agent: settings.agentName.trim(), onError }),
     [now, timeZone, lang, settings, onError],
   );
   const more = (b: Bucket) => setLimits((l) => ({ ...l, [b]: l[b] + PAGE * 4 }));
@@ -102,6 +103,7 @@ export function PromisesTab() {
         <Groups view={view} ctx={ctx} onMore={more} />
       )}
       {!review && <DeletedGroup db={db} now={now} timeZone={timeZone} lang={lang} onError={onError} />}
+      <HandoverBar db={db} settings={settings} timeZone={timeZone} onError={onError} />
       <ExportBar db={db} timeZone={timeZone} onError={onError} />
     </div>
   );

@@ -14,14 +14,14 @@ function stripHash(url: string): string {
   }
 }
 
-export async function openConversation(url: string): Promise<'focused' | 'opened'> {
+export async function openConversation(url: string): Promise<{ how: 'focused' | 'opened'; tabId?: number }> {
   const tabs = await browser.tabs.query({});
   const target = tabs.find((t) => t.url === url) ?? tabs.find((t) => t.url && stripHash(t.url) === stripHash(url));
   if (target?.id !== undefined) {
     await browser.tabs.update(target.id, { active: true });
     if (target.windowId !== undefined) await browser.windows.update(target.windowId, { focused: true });
-    return 'focused';
+    return { how: 'focused', tabId: target.id };
   }
-  await browser.tabs.create({ url });
-  return 'opened';
+  const tab = await browser.tabs.create({ url });
+  return { how: 'opened', tabId: tab.id };
 }

@@ -27,6 +27,7 @@ import {
 import { capturePage, orderIdFor, type CaptureKind } from '@/lib/promises/capture';
 import { deliver, type Delivery } from '@/lib/promises/deliver';
 import { newUid } from '@/lib/db/rows';
+import { insertText } from '@/lib/insert';
 import { detectPromise } from '@/lib/promises/promise-detect';
 import { parseDue } from '@/lib/promises/due';
 import { resolveTimeZone } from '@/lib/time/civil';
@@ -56,6 +57,13 @@ export function setupPromises(ctx: ContentScriptContext, adapter: ConsoleAdapter
   });
   s.stops.push(
     onMessage('capturePage', ({ data }) => capturePage(adapter, window, data.kind)),
+    // "Contact the buyer": the follow-up goes into the reply box the usual way; the agent sends it.
+    onMessage('insertReply', async ({ data }) => {
+      const box = adapter.replyBox();
+      if (!box || typeof data?.text !== 'string' || !data.text) return { ok: false, error: 'noBox' };
+      const r = await insertText(box, data.text);
+      return r.method ? { ok: true, method: r.method } : { ok: false, error: 'noBox', copied: r.copied };
+    }),
     onMessage('showLogResult', ({ data }) => {
       if (data.kind === 'promise') showPromiseResult(data.result);
       else showFeedbackResult(data.result);

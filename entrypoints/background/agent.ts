@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { setLocale } from '@/lib/i18n';
 import type { AgentClock } from '@/lib/promises/log';
+import { shiftAt } from '@/lib/promises/shifts';
 import { getSettings } from '@/lib/settings';
 import { resolveTimeZone } from '@/lib/time/civil';
 
@@ -10,7 +11,10 @@ const ICON = '/notification.png';
 export async function agentClock(): Promise<AgentClock> {
   const s = await getSettings();
   setLocale(s.uiLanguage);
-  return { now: Date.now(), timeZone: resolveTimeZone(s.timeZone), shiftEnd: s.shift.end };
+  const now = Date.now();
+  const timeZone = resolveTimeZone(s.timeZone);
+  const agent = s.agentName.trim() || undefined;
+  return { now, timeZone, shiftEnd: s.shift.end, agent, shift: shiftAt(s.shifts, now, timeZone)?.name };
 }
 
 export async function notify(id: string, title: string, message: string, items?: { title: string; message: string }[]) {

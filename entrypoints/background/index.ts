@@ -2,6 +2,7 @@
  * Thin: wires each feature's listeners. Listeners must be registered synchronously on start
  * (MV3 service worker); one feature failing to set up never stops the others.
  */
+import { setupContact } from './contact';
 import { setupFeedback } from './feedback';
 import { setupFrames } from './frames';
 import { setupLibrary } from './library';
@@ -17,6 +18,7 @@ const features: [string, () => void][] = [
   ['frames', setupFrames],
   ['promises', setupPromises],
   ['feedback', setupFeedback],
+  ['contact', setupContact],
   ['test hooks', setupTestHooks],
 ];
 

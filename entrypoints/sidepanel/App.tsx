@@ -4,11 +4,13 @@ import { FeedbackTab } from './tabs/FeedbackTab';
 import { PromisesTab } from '@/components/promises/PromisesTab';
 import { ScriptsTab } from './tabs/ScriptsTab';
 import { SiteBar } from '@/components/sites/SiteBar';
+import { WorklogTab } from '@/components/worklog/WorklogTab';
 
 const TABS = [
   { id: 'promises', label: 'tabPromises', Component: PromisesTab },
   { id: 'feedback', label: 'tabFeedback', Component: FeedbackTab },
   { id: 'scripts', label: 'tabScripts', Component: ScriptsTab },
+  { id: 'worklog', label: 'tabWorklog', Component: WorklogTab },
 ] as const satisfies readonly { id: string; label: MessageKey; Component: () => React.ReactNode }[];
 
 type TabId = (typeof TABS)[number]['id'];

@@ -79,6 +79,15 @@ export interface PromiseRow {
    * again, undo or edit the promise from its toast (another tab knowing the uid cannot).
    */
   ownerKey?: string;
+  /**
+   * Team fields (not indexed: no schema version). `owner`: the agent who logged it (Settings › agent name);
+   * `shift`: the shift it was logged in; `closedBy`: who marked it done; `handedBy`: the agent whose handover
+   * file brought it to this machine (absent for promises logged here).
+   */
+  owner?: string;
+  shift?: string;
+  closedBy?: string;
+  handedBy?: string;
 }
 
 /** Buyer feedback filed to a department. v1 fields, then v2 (see lib/db/db.ts). */

@@ -16,6 +16,9 @@ export interface AgentClock {
   /** Resolved IANA zone. */
   timeZone: string;
   shiftEnd: string;
+  /** The agent's name and current shift (Settings), stamped on what they log. */
+  agent?: string;
+  shift?: string;
 }
 
 export async function logPromise(db: HuashuDB, capture: PageCapture, clock: AgentClock): Promise<LogPromiseResult> {
@@ -37,6 +40,8 @@ export async function logPromise(db: HuashuDB, capture: PageCapture, clock: Agen
       consoleId: capture.consoleId,
       url: capture.url,
       source: capture.source,
+      owner: clock.agent,
+      shift: clock.shift,
       now: clock.now,
     });
     return { ok: true, promise };

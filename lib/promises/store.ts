@@ -25,6 +25,9 @@ export interface NewPromise {
   consoleId?: string;
   url?: string;
   source?: CaptureSource;
+  /** The agent logging it and their current shift (Settings), for the shift handover. */
+  owner?: string;
+  shift?: string;
   now: number;
 }
 
@@ -54,6 +57,8 @@ export async function addPromise(db: HuashuDB, input: NewPromise): Promise<Promi
     notes: [],
     ...(truncatedFrom ? { truncatedFrom } : {}),
     ...(input.ownerKey ? { ownerKey: input.ownerKey } : {}),
+    ...(input.owner ? { owner: input.owner } : {}),
+    ...(input.shift ? { shift: input.shift } : {}),
   };
   const stored = await write(() =>
     db.transaction('rw', db.promises, async () => {
@@ -151,10 +156,12 @@ export function editPromise(db: HuashuDB, uid: string, patch: PromisePatch, now:
   });
 }
 
-export function markDone(db: HuashuDB, uid: string, now: number) {
+/** Mark done; `by` (the agent's name) records who closed it (a promise handed over from another shift). */
+export function markDone(db: HuashuDB, uid: string, now: number, by?: string) {
   return change(db, uid, now, (row) => {
     row.status = 'done';
     row.doneAt = now;
+    row.closedBy = by?.trim() || undefined;
   });
 }
 
@@ -162,6 +169,7 @@ export function reopen(db: HuashuDB, uid: string, now: number) {
   return change(db, uid, now, (row) => {
     row.status = 'open';
     row.doneAt = undefined;
+    row.closedBy = undefined;
   });
 }
 

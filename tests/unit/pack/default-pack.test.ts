@@ -128,11 +128,12 @@ describe.each(PACKS)('%s pack', (_name, path) => {
 describe('default pack contents', () => {
   const pack = load('public/packs/default.json');
 
-  it('is the zh-CN huashu-default pack with 45-60 scripts, 10-15 of them English', () => {
+  it('is the zh-CN huashu-default pack with 45-65 scripts (3 of them follow-ups), 10-15 of them English', () => {
     expect(pack.pack.id).toBe('huashu-default');
     expect(pack.pack.locale).toBe('zh-CN');
     expect(pack.scripts.length).toBeGreaterThanOrEqual(45);
-    expect(pack.scripts.length).toBeLessThanOrEqual(60);
+    expect(pack.scripts.length).toBeLessThanOrEqual(65);
+    expect(pack.scripts.filter((s) => s.category === 'follow-up').length).toBeGreaterThanOrEqual(3);
     const en = pack.scripts.filter((s) => s.id.startsWith('en-'));
     expect(en.length).toBeGreaterThanOrEqual(10);
     expect(en.length).toBeLessThanOrEqual(15);
