@@ -8,6 +8,7 @@ import type { ConsoleProfile, Opener, Script } from './pack/schema';
 import type { BuyerType } from './match/buyer-type';
 import type { Emotion } from './match/emotion';
 import type { EngineAnswer, Suggestion } from './match/types';
+import type { ReviewReading } from './match/review';
 import type { PageCapture } from './capture';
 import type { CaptureKind, CaptureResult } from './promises/capture';
 import type { LogPromiseResult } from './promises/log';
@@ -36,6 +37,8 @@ export interface SuggestReply extends Omit<EngineAnswer, 'suggestions'> {
   buyerType?: BuyerType | 'none';
   /** Calming openers for `emotion` from the first pack that has them (lib/match/openers.ts). */
   openers?: Opener[];
+  /** Set on the review-reply card: how the review was read (lib/match/review.ts). */
+  review?: ReviewReading;
 }
 
 /** A site as the side panel's header shows it. */
@@ -53,6 +56,11 @@ export interface ProtocolMap {
   /** Match one new buyer message against the active packs. */
   /** `buyerRows`: the buyer's rows of the conversation so far, oldest first, the message included (buyer type). */
   suggest(data: { text: string; url: string; conversation?: string; buyerRows?: string[] }): SuggestReply;
+  /**
+   * A review in focus on a review-management page: the scripts of category `review` that fit it
+   * (lib/match/review-rank.ts). `reviewerNegatives`: negative reviews by the same reviewer on the page.
+   */
+  suggestReview(data: { text: string; rating?: number; reviewerNegatives?: number; url: string }): SuggestReply;
   /** The card's search box. */
   search(data: { query: string; limit?: number }): SuggestionView[];
   /** Console profile for a page. */

@@ -60,7 +60,7 @@ export function createCardActions(deps: CardActionDeps): CardActions {
   };
   const refreshBudget = async () => store.setState({ budgetLeft: await deps.budget.left() });
 
-  function insert(text: string, usage: UsageEvent): boolean {
+  function insert(text: string, usage: UsageEvent, atEnd = false): boolean {
     const box = current().replyBox();
     if (!box) {
       store.setState({ notice: 'noReplyBox' });
@@ -69,7 +69,7 @@ export function createCardActions(deps: CardActionDeps): CardActions {
     const filled = fillPlaceholders(text, { buyer: current().conversationName(), order_id: current().orderId() });
     store.setState({ notice: null });
     // Async: waits for the agent's IME, then for the editor to take the text (lib/insert); never throws.
-    void insertText(box, filled, { caret: deps.caret, composition: deps.composition }).then((r) => {
+    void insertText(box, filled, { caret: deps.caret, composition: deps.composition, atEnd }).then((r) => {
       if (!r.method && !r.skipped) store.setState({ notice: r.copied ? 'insertCopied' : 'insertFailed' });
     });
     deps.recordUsage(usage).catch(() => {
@@ -128,6 +128,13 @@ export function createCardActions(deps: CardActionDeps): CardActions {
       if (insert(c.text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId }) && c.kind === 'gift' && c.cost)
         await deps.budget.spend(c.cost);
       await refreshBudget();
+    }),
+    insertExtra: guard('insert extra', (s, line) => {
+      const box = current().replyBox();
+      const before = box ? readText(box) : '';
+      // A space between Latin sentences; Chinese text runs on (the answer ends with 。or ～).
+      const text = /[A-Za-z.!?]$/.test(before.trimEnd()) && /^[A-Za-z]/.test(line) ? ` ${line}` : line;
+      insert(text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId }, true);
     }),
     insertSearchResult: guard('insert search result', (s) => {
       const text = pickAnswer(s.script, tone()).text;

@@ -57,6 +57,8 @@ export interface CardActions {
   insertFeatured(f: FeaturedPick): void;
   insertFollowUp(s: SuggestionView, f: FollowUp): void;
   insertCompensation(s: SuggestionView, c: Compensation): void;
+  /** Append one of the script's `extras` (a line of useful advice) after the reply box's text. */
+  insertExtra(s: SuggestionView, line: string): void;
   insertSearchResult(s: SuggestionView, rank: number): void;
   setTone(tone: Register): void;
   setStyle(style: AnswerStyle): void;

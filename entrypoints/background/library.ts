@@ -13,6 +13,8 @@ import { recordUsage } from '@/lib/library/usage';
 import { detectBuyerType, guaranteeFirst } from '@/lib/match/buyer-type';
 import { detectEmotion } from '@/lib/match/emotion';
 import { openersFor } from '@/lib/match/openers';
+import { rankReview } from '@/lib/match/review-rank';
+import { detectRegister } from '@/lib/match/register';
 import type { Engine, Suggestion } from '@/lib/match/types';
 import { onMessage, type SuggestionView } from '@/lib/messaging';
 import { parsePack, type Pack } from '@/lib/pack';
@@ -61,6 +63,22 @@ export function setupLibrary() {
       emotion,
       buyerType,
       openers: openersFor(packs, emotion),
+    };
+  });
+
+  onMessage('suggestReview', async ({ data }) => {
+    await ready;
+    const { engine, packs } = await engineCache.reviews();
+    const { reading, suggestions } = rankReview(engine, packs, data);
+    return {
+      needsAnswer: true,
+      parts: [data.text],
+      suggestions: suggestions.map((s) => view(engine, packs, s)),
+      register: detectRegister(data.text),
+      emotion: 'calm',
+      buyerType: 'none',
+      openers: [],
+      review: reading,
     };
   });
 
