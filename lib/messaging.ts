@@ -58,9 +58,15 @@ export interface ProtocolMap {
   suggest(data: { text: string; url: string; conversation?: string; buyerRows?: string[] }): SuggestReply;
   /**
    * A review in focus on a review-management page: the scripts of category `review` that fit it
-   * (lib/match/review-rank.ts). `reviewerNegatives`: negative reviews by the same reviewer on the page.
+   * (lib/match/review-rank.ts). `reviewerReviews`: the same reviewer's other reviews on the page (how many
+   * of them are negative says whether they may be a professional).
    */
-  suggestReview(data: { text: string; rating?: number; reviewerNegatives?: number; url: string }): SuggestReply;
+  suggestReview(data: {
+    text: string;
+    rating?: number;
+    reviewerReviews?: { text: string; rating?: number }[];
+    url: string;
+  }): SuggestReply;
   /** The card's search box. */
   search(data: { query: string; limit?: number }): SuggestionView[];
   /** Console profile for a page. */

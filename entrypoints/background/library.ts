@@ -13,6 +13,7 @@ import { recordUsage } from '@/lib/library/usage';
 import { detectBuyerType, guaranteeFirst } from '@/lib/match/buyer-type';
 import { detectEmotion } from '@/lib/match/emotion';
 import { openersFor } from '@/lib/match/openers';
+import { isNegative, readReview } from '@/lib/match/review';
 import { rankReview } from '@/lib/match/review-rank';
 import { detectRegister } from '@/lib/match/register';
 import type { Engine, Suggestion } from '@/lib/match/types';
@@ -69,7 +70,14 @@ export function setupLibrary() {
   onMessage('suggestReview', async ({ data }) => {
     await ready;
     const { engine, packs } = await engineCache.reviews();
-    const { reading, suggestions } = rankReview(engine, packs, data);
+    const others = (data.reviewerReviews ?? []).slice(0, 200);
+    const negatives = others.filter((r) => isNegative(readReview(r))).length;
+    const reviewerNegatives = negatives + (isNegative(readReview(data)) ? 1 : 0);
+    const { reading, suggestions } = rankReview(engine, packs, {
+      text: data.text,
+      rating: data.rating,
+      reviewerNegatives,
+    });
     return {
       needsAnswer: true,
       parts: [data.text],
