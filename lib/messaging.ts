@@ -7,7 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ConsoleProfile, Opener, Script } from './pack/schema';
 import type { BuyerType } from './match/buyer-type';
 import type { Emotion } from './match/emotion';
-import type { EngineAnswer, Suggestion } from './match/types';
+import type { ConversationContext, EngineAnswer, Suggestion } from './match/types';
 import type { ReviewReading } from './match/review';
 import type { PageCapture } from './capture';
 import type { CaptureKind, CaptureResult } from './promises/capture';
@@ -54,8 +54,17 @@ export interface SiteStatus {
 
 export interface ProtocolMap {
   /** Match one new buyer message against the active packs. */
-  /** `buyerRows`: the buyer's rows of the conversation so far, oldest first, the message included (buyer type). */
-  suggest(data: { text: string; url: string; conversation?: string; buyerRows?: string[] }): SuggestReply;
+  /**
+   * `buyerRows`: the buyer's rows of the conversation so far, oldest first, the message included (buyer type).
+   * `context`: the newest rows before the message, both sides (the engine's SuggestOptions.context).
+   */
+  suggest(data: {
+    text: string;
+    url: string;
+    conversation?: string;
+    buyerRows?: string[];
+    context?: ConversationContext;
+  }): SuggestReply;
   /**
    * A review in focus on a review-management page: the scripts of category `review` that fit it
    * (lib/match/review-rank.ts). `reviewerReviews`: the same reviewer's other reviews on the page (how many

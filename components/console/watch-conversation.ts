@@ -5,6 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createCardActions } from '@/components/card/actions';
+import { conversationSoFar } from './conversation-so-far';
 import { soundsLikeExcuse } from '@/components/card/logic';
 import type { ChatMessage, ConsoleAdapter } from '@/lib/consoles/types';
 import { pageSignals } from '@/lib/consoles/page-signals';
@@ -43,20 +44,6 @@ export interface ConsoleHooks {
 }
 
 export type Source = 'taught' | 'pack' | 'generic';
-
-/** Buyer rows the buyer type is read from (the newest ones). */
-const MAX_BUYER_ROWS = 30;
-
-/** The buyer's rows of the open conversation up to `m`, oldest first, `m` last (for the buyer type). */
-function buyerRowsUpTo(adapter: ConsoleAdapter, m: ChatMessage): string[] {
-  const rows = adapter.messages();
-  const end = rows.indexOf(m.row);
-  const texts = (end >= 0 ? rows.slice(0, end) : rows)
-    .filter((r) => r !== m.row && adapter.isBuyer(r))
-    .map((r) => adapter.text(r))
-    .filter(Boolean);
-  return [...texts, m.text].slice(-MAX_BUYER_ROWS);
-}
 
 /** Message rows the strip keeps clear of (the newest ones, where the agent reads what the buyer just said). */
 const NEWEST_ROWS = 2;
@@ -115,11 +102,13 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     }));
     card?.reposition();
     try {
+      const { buyerRows, turns } = conversationSoFar(current(), m);
       const reply = await sendMessage('suggest', {
         text: m.text,
         url: location.href,
         conversation: conv,
-        buyerRows: buyerRowsUpTo(current(), m),
+        buyerRows,
+        context: { turns },
       });
       settleQuestion(store, conv, seq, { status: 'ready', reply });
       // A buyer question the card has nothing for: the lead's "missed questions" (stays on this machine).
@@ -130,6 +119,8 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     } catch (e) {
       report('suggest', e);
       settleQuestion(store, conv, seq, { status: 'error', reply: undefined });
+    } finally {
+      signals.suggested();
     }
   }
 

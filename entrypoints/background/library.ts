@@ -12,6 +12,7 @@ import { ensureDefaultPack } from '@/lib/library/packs';
 import { recordUsage } from '@/lib/library/usage';
 import { detectBuyerType, guaranteeFirst } from '@/lib/match/buyer-type';
 import { detectEmotion } from '@/lib/match/emotion';
+import { contextFrom } from '@/lib/match/context';
 import { openersFor } from '@/lib/match/openers';
 import { isNegative, readReview } from '@/lib/match/review';
 import { rankReview } from '@/lib/match/review-rank';
@@ -54,7 +55,7 @@ export function setupLibrary() {
   onMessage('suggest', async ({ data }) => {
     await ready;
     const { engine, packs } = await engineCache.get();
-    const answer = engine.suggest(data.text);
+    const answer = engine.suggest(data.text, { context: contextFrom(data.context) });
     const emotion = detectEmotion(data.text);
     const buyerType = detectBuyerType(data.buyerRows?.length ? data.buyerRows : [data.text]);
     const suggestions = answer.suggestions.map((s) => view(engine, packs, s));

@@ -6,11 +6,14 @@
  * - `data-huashu-turns`: how many times the open turn of a conversation just opened (or re-rendered) was read,
  *   once its history settled — it moves after the open turn's questions were passed to the engine, so a test
  *   waits for it before claiming that opening a conversation asked nothing;
+ * - `data-huashu-suggested`: how many of those got the engine's reply on the card (or an error): a test waits
+ *   for it before reading what the card shows for a message;
  * - `data-huashu-settled`: the open conversation once its history has settled (absent while it settles).
  */
 export interface PageSignals {
   checked(): void;
   answered(): void;
+  suggested(): void;
   turnRead(): void;
   settled(conversation: string): void;
   settling(): void;
@@ -18,12 +21,13 @@ export interface PageSignals {
 }
 
 export function pageSignals(html: HTMLElement = document.documentElement): PageSignals {
-  const bump = (key: 'huashuChecks' | 'huashuAnswered' | 'huashuTurns') => {
+  const bump = (key: 'huashuChecks' | 'huashuAnswered' | 'huashuSuggested' | 'huashuTurns') => {
     html.dataset[key] = String(Number(html.dataset[key] ?? 0) + 1);
   };
   return {
     checked: () => bump('huashuChecks'),
     answered: () => bump('huashuAnswered'),
+    suggested: () => bump('huashuSuggested'),
     turnRead: () => bump('huashuTurns'),
     settled: (conversation) => {
       html.dataset.huashuSettled = conversation;
@@ -32,7 +36,7 @@ export function pageSignals(html: HTMLElement = document.documentElement): PageS
       delete html.dataset.huashuSettled;
     },
     clear: () => {
-      for (const key of ['huashuChecks', 'huashuAnswered', 'huashuTurns', 'huashuSettled'] as const)
+      for (const key of ['huashuChecks', 'huashuAnswered', 'huashuSuggested', 'huashuTurns', 'huashuSettled'] as const)
         delete html.dataset[key];
     },
   };

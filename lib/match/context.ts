@@ -6,7 +6,7 @@
  * 好的那我取消 may be a request to cancel.
  */
 import { prepare } from './match-normalize';
-import type { ConversationContext } from './types';
+import { MAX_CONTEXT_TURNS, type ContextTurn, type ConversationContext } from './types';
 
 /** An acknowledgement at the start of the message, followed by a break, 那/我, or nothing. */
 const ACK_START =
@@ -46,4 +46,24 @@ export function followUpOf(
   const turns = context!.turns;
   for (let i = turns.length - 1; i >= 0; i--) if (turns[i].from === 'buyer') return turns[i].text;
   return undefined;
+}
+
+/** Longest row text the engine reads as context (a pasted order card or a long complaint is cut). */
+export const MAX_CONTEXT_TEXT = 500;
+
+/**
+ * The context a content script sent, as the engine reads it: only well-formed rows, the newest
+ * MAX_CONTEXT_TURNS, each cut to MAX_CONTEXT_TEXT characters; undefined when nothing usable came.
+ */
+export function contextFrom(value: unknown): ConversationContext | undefined {
+  const turns = (value as { turns?: unknown } | null | undefined)?.turns;
+  if (!Array.isArray(turns)) return undefined;
+  const ok: ContextTurn[] = [];
+  for (const t of turns.slice(-MAX_CONTEXT_TURNS)) {
+    const from = (t as { from?: unknown } | null)?.from;
+    const text = (t as { text?: unknown } | null)?.text;
+    if ((from === 'buyer' || from === 'agent') && typeof text === 'string' && text.trim())
+      ok.push({ from, text: text.slice(0, MAX_CONTEXT_TEXT) });
+  }
+  return ok.length ? { turns: ok } : undefined;
 }

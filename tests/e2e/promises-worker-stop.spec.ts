@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { PromiseRow } from '../../lib/db/schema';
 import { buyerSays, installPack, readPack } from './console-helpers';
 import { expect, test } from './fixtures';
+import { hasXdotool, pressShortcut } from './promises-helpers';
 
 const pack = readPack('console-test.json');
 /** Promises per tab. */
@@ -151,4 +152,31 @@ test('two tabs log a burst while the worker is stopped twice: nothing lost, one 
   expect([...new Set(success)].sort()).toEqual(stored.map((p) => p.uid).sort());
   expect(success).toHaveLength(stored.length);
   expect(stored.every((p) => p.status === 'open' && p.source === 'card')).toBe(true);
+});
+
+test('the shortcut pressed while the worker is stopped wakes it and logs the promise once', async ({
+  context,
+  extensionId,
+  openConsole,
+}) => {
+  test.skip(!hasXdotool() && !process.env.CI, 'needs an X display and xdotool (run under tools/with-display.sh)');
+  const page = await openConsole('/promises.html');
+  await recordToasts(page);
+  const cdp = await context.newCDPSession(page);
+  const status: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => status.push(...versions.map((v) => v.runningStatus)));
+  await cdp.send('ServiceWorker.enable');
+  const text = '好的亲，后天给您寄一个替换的盖子';
+  await page.locator('#reply').fill(text);
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => status.at(-1)).toBe('stopped');
+
+  // The command event starts the worker again; the promise must be stored once with its success toast.
+  await pressShortcut(page, 'alt+shift+y');
+  await expect(page.getByTestId('huashu-toast')).toHaveAttribute('data-kind', 'promise');
+  const stored = await storedPromises(context, extensionId);
+  expect(stored.map((p) => p.text)).toEqual([text]);
+  const seen = await toasts(page);
+  expect(seen.filter((t) => t.kind === 'error')).toEqual([]);
+  expect(seen.filter((t) => t.kind === 'promise').map((t) => t.uid)).toEqual([stored[0].uid]);
 });
