@@ -8,6 +8,7 @@ import type { ConsoleProfile, Opener, Script } from './pack/schema';
 import type { BuyerType } from './match/buyer-type';
 import type { Emotion } from './match/emotion';
 import type { ConversationContext, EngineAnswer, Suggestion } from './match/types';
+import type { ReviewReading } from './match/review';
 import type { PageCapture } from './capture';
 import type { CaptureKind, CaptureResult } from './promises/capture';
 import type { LogPromiseResult } from './promises/log';
@@ -37,6 +38,8 @@ export interface SuggestReply extends Omit<EngineAnswer, 'suggestions'> {
   buyerType?: BuyerType | 'none';
   /** Calming openers for `emotion` from the first pack that has them (lib/match/openers.ts). */
   openers?: Opener[];
+  /** Set on the review-reply card: how the review was read (lib/match/review.ts). */
+  review?: ReviewReading;
 }
 
 /** A site as the side panel's header shows it. */
@@ -73,6 +76,17 @@ export interface ProtocolMap {
     conversation?: string;
     buyerRows?: string[];
     context?: ConversationContext;
+  }): SuggestReply;
+  /**
+   * A review in focus on a review-management page: the scripts of category `review` that fit it
+   * (lib/match/review-rank.ts). `reviewerReviews`: the same reviewer's other reviews on the page (how many
+   * of them are negative says whether they may be a professional).
+   */
+  suggestReview(data: {
+    text: string;
+    rating?: number;
+    reviewerReviews?: { text: string; rating?: number }[];
+    url: string;
   }): SuggestReply;
   /** The card's search box. */
   search(data: { query: string; limit?: number }): SuggestionView[];

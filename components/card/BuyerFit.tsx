@@ -13,12 +13,37 @@ import type { CardActions, CardModel } from './types';
 
 const keepFocus = (e: React.MouseEvent) => e.preventDefault();
 
-/** The opener that goes before the top suggestion's answer (inserted with it), with what the emotion asks. */
-export function EmotionOpener({ model, top }: { model: CardModel; top: SuggestionView | undefined }) {
+/**
+ * The opener that goes before the top suggestion's answer (inserted with it), with what the emotion asks.
+ * `compact` (the strip): the opener alone on one line, so the strip shows what its Alt+1…3 insert too.
+ */
+export function EmotionOpener({
+  model,
+  top,
+  compact = false,
+}: {
+  model: CardModel;
+  top: SuggestionView | undefined;
+  compact?: boolean;
+}) {
   const emotion = model.reply?.emotion;
   if (model.status !== 'ready' || !top || (emotion !== 'upset' && emotion !== 'anxious')) return null;
   const { lang } = pickAnswer(top.script, model.tone, model.style);
   const opener = pickOpener(model.reply?.openers, top.script, model.tone, lang);
+  if (compact)
+    return opener ? (
+      <p
+        className="hs-hint hs-opener hs-compact-line"
+        data-testid="huashu-emotion"
+        data-emotion={emotion}
+        role="note"
+        title={t(emotion === 'upset' ? 'cardEmotionUpset' : 'cardEmotionAnxious')}
+      >
+        <span className="hs-text" data-testid="huashu-opener" data-apology={opener.apology}>
+          <span className="hs-label">{t('cardOpenerLabel')}</span> {opener.text}
+        </span>
+      </p>
+    ) : null;
   return (
     <p className="hs-hint hs-opener" data-testid="huashu-emotion" data-emotion={emotion} role="note">
       {t(emotion === 'upset' ? 'cardEmotionUpset' : 'cardEmotionAnxious')}

@@ -11,6 +11,7 @@ import type { FeaturedPick } from '@/lib/match/types';
 import type { SuggestionView } from '@/lib/messaging';
 import { trusted } from '@/lib/trusted';
 import { BuyerHint, EmotionOpener, StyleSwitch } from './BuyerFit';
+import { ExtraLines, ReviewHint } from './Extras';
 import { compensationsWithin, followUpText, hasToneChoice, pickAnswer } from './logic';
 import type { CardActions, CardModel, OpenQuestion } from './types';
 
@@ -123,6 +124,7 @@ function Extras({ model, actions }: { model: CardModel; actions: CardActions }) 
   const offerCompensations = s.script.refusal || model.showCompensations;
   return (
     <>
+      <ExtraLines s={s} actions={actions} />
       {!followUpsFirst(model) && <FollowUps s={s} actions={actions} />}
       {s.script.compensations.length > 0 && !offerCompensations && (
         <button
@@ -471,6 +473,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
           {handle}
           <div className="hs-strip-body">
             <Notices model={model} />
+            <EmotionOpener model={model} top={top} compact />
             <Newest model={model} actions={actions} compact />
             {model.earlier.map((q) => (
               <Earlier key={q.seq} q={q} model={model} actions={actions} compact />
@@ -518,6 +521,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
               <Notices model={model} />
               <EmotionOpener model={model} top={top} />
               <BuyerHint model={model} />
+              <ReviewHint model={model} />
               <Newest model={model} actions={actions} compact={false} />
               <Extras model={model} actions={actions} />
               {model.earlier.map((q) => (
@@ -526,27 +530,29 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
               <Search model={model} actions={actions} />
             </div>
           )}
-          <footer className="hs-foot">
-            <button
-              type="button"
-              data-testid="huashu-log-promise"
-              onMouseDown={keepFocus}
-              onClick={trusted(actions.logPromise)}
-            >
-              {t('cardLogPromise')}
-            </button>
-            <button
-              type="button"
-              data-testid="huashu-log-feedback"
-              onMouseDown={keepFocus}
-              onClick={trusted(actions.logFeedback)}
-            >
-              {t('cardLogFeedback')}
-            </button>
-            <button type="button" data-testid="huashu-teach" onMouseDown={keepFocus} onClick={trusted(actions.teach)}>
-              {t('cardTeach')}
-            </button>
-          </footer>
+          {model.chatTools !== false && (
+            <footer className="hs-foot">
+              <button
+                type="button"
+                data-testid="huashu-log-promise"
+                onMouseDown={keepFocus}
+                onClick={trusted(actions.logPromise)}
+              >
+                {t('cardLogPromise')}
+              </button>
+              <button
+                type="button"
+                data-testid="huashu-log-feedback"
+                onMouseDown={keepFocus}
+                onClick={trusted(actions.logFeedback)}
+              >
+                {t('cardLogFeedback')}
+              </button>
+              <button type="button" data-testid="huashu-teach" onMouseDown={keepFocus} onClick={trusted(actions.teach)}>
+                {t('cardTeach')}
+              </button>
+            </footer>
+          )}
         </>
       )}
     </section>

@@ -63,7 +63,7 @@ export function createCardActions(deps: CardActionDeps): CardActions {
   };
   const refreshBudget = async () => store.setState({ budgetLeft: await deps.budget.left() });
 
-  function insert(text: string, usage: UsageEvent): boolean {
+  function insert(text: string, usage: UsageEvent, atEnd = false): boolean {
     const box = current().replyBox();
     if (!box) {
       store.setState({ notice: 'noReplyBox' });
@@ -73,7 +73,7 @@ export function createCardActions(deps: CardActionDeps): CardActions {
     store.setState({ notice: null });
     // Async: waits for the agent's IME, then for the editor to take the text (lib/insert); never throws.
     const { caret, composition, signals } = deps;
-    void insertText(box, filled, { caret, composition, onWait: () => signals?.insertWaiting() }).then((r) => {
+    void insertText(box, filled, { caret, composition, atEnd, onWait: () => signals?.insertWaiting() }).then((r) => {
       if (!r.method && !r.skipped) store.setState({ notice: r.copied ? 'insertCopied' : 'insertFailed' });
       signals?.inserted();
     });
@@ -133,6 +133,13 @@ export function createCardActions(deps: CardActionDeps): CardActions {
       if (insert(c.text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId }) && c.kind === 'gift' && c.cost)
         await deps.budget.spend(c.cost);
       await refreshBudget();
+    }),
+    insertExtra: guard('insert extra', (s, line) => {
+      const box = current().replyBox();
+      const before = box ? readText(box) : '';
+      // A space between Latin sentences; Chinese text runs on (the answer ends with 。or ～).
+      const text = /[A-Za-z.!?]$/.test(before.trimEnd()) && /^[A-Za-z]/.test(line) ? ` ${line}` : line;
+      insert(text, { kind: 'insert', packId: s.packId, scriptId: s.scriptId }, true);
     }),
     insertSearchResult: guard('insert search result', (s) => {
       const text = pickAnswer(s.script, tone()).text;

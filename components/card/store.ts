@@ -54,6 +54,8 @@ export interface ContentState {
   layout: CardModel['layout'];
   /** The strip is opened to the full card: `'hover'` while the pointer rests on it, `'pinned'` by a click or Alt+0. */
   open: false | 'hover' | 'pinned';
+  /** The footer's chat tools (promise, feedback, teach) are shown. */
+  chatTools: boolean;
 }
 
 export const emptyCard = (): ConversationCard => ({
@@ -83,6 +85,7 @@ export function createContentStore(initial: Partial<ContentState> = {}) {
     suspended: false,
     layout: 'card',
     open: false,
+    chatTools: true,
     ...initial,
   }));
 }
@@ -181,6 +184,7 @@ export function toModel(s: ContentState): CardModel {
     console: s.console,
     theme: s.theme,
     notice: s.notice,
+    chatTools: s.chatTools,
   };
 }
 

@@ -47,6 +47,8 @@ export interface CardModel {
   theme: 'light' | 'dark';
   /** A one-line notice: no reply box, or an insertion the box refused (text copied, or not even that). */
   notice: 'noReplyBox' | 'insertCopied' | 'insertFailed' | null;
+  /** The chat card's footer (log a promise, file feedback, teach); off on review pages, where they mean nothing. */
+  chatTools?: boolean;
 }
 
 /** What the card's controls do. The promise/feedback buttons call functions wired by the integrator. */
@@ -57,6 +59,8 @@ export interface CardActions {
   insertFeatured(f: FeaturedPick): void;
   insertFollowUp(s: SuggestionView, f: FollowUp): void;
   insertCompensation(s: SuggestionView, c: Compensation): void;
+  /** Append one of the script's `extras` (a line of useful advice) after the reply box's text. */
+  insertExtra(s: SuggestionView, line: string): void;
   insertSearchResult(s: SuggestionView, rank: number): void;
   setTone(tone: Register): void;
   setStyle(style: AnswerStyle): void;

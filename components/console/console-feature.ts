@@ -16,6 +16,8 @@ import type { ConsoleAdapter } from '@/lib/consoles/types';
 import { onMessage, sendMessage, type PageConfig } from '@/lib/messaging';
 import { report } from '@/lib/guard';
 import { gateOnConversation } from '@/lib/consoles/frame-gate';
+import { looksLikeReviewPage } from '@/lib/consoles/review-page';
+import type { ConsoleProfile } from '@/lib/pack/schema';
 import { runTeach } from '@/components/teach/run-teach';
 import { watchConversation, type ConsoleHooks, type Source, type Watching } from './watch-conversation';
 
@@ -53,6 +55,7 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
   const html = document.documentElement;
   let adapter: ConsoleAdapter = createGenericAdapter();
   let source: Source = 'generic';
+  let profile: ConsoleProfile | null = null;
   let loading: Promise<void> | undefined;
   let loaded = false;
   let watching: Watching | null = null;
@@ -64,6 +67,7 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
   const load = () =>
     (loading ??= loadConfig().then((config) => {
       adapter = adapterFor(config);
+      profile = config.profile;
       source = config.source ?? (config.profile ? 'pack' : 'generic');
       loaded = true;
       if (top) hooks.onAdapterChange(forLog(adapter));
@@ -81,7 +85,8 @@ export async function setupSuggestions(ctx: ContentScriptContext, hooks: Console
         void load().then(() => gate.poke());
         return false;
       }
-      return holdsConversation(adapter);
+      // A page of review rows gets the review-reply card (components/reviews), not the chat card.
+      return holdsConversation(adapter) && !looksLikeReviewPage(profile);
     },
     onFound: () => {
       startWatching().then(

@@ -14,6 +14,9 @@ import { detectBuyerType, guaranteeFirst } from '@/lib/match/buyer-type';
 import { detectEmotion } from '@/lib/match/emotion';
 import { contextFrom } from '@/lib/match/context';
 import { openersFor } from '@/lib/match/openers';
+import { isNegative, readReview } from '@/lib/match/review';
+import { rankReview } from '@/lib/match/review-rank';
+import { detectRegister } from '@/lib/match/register';
 import type { Engine, Suggestion } from '@/lib/match/types';
 import { onMessage, type SuggestionView } from '@/lib/messaging';
 import { parsePack, type Pack } from '@/lib/pack';
@@ -62,6 +65,29 @@ export function setupLibrary() {
       emotion,
       buyerType,
       openers: openersFor(packs, emotion),
+    };
+  });
+
+  onMessage('suggestReview', async ({ data }) => {
+    await ready;
+    const { engine, packs } = await engineCache.reviews();
+    const others = (data.reviewerReviews ?? []).slice(0, 200);
+    const negatives = others.filter((r) => isNegative(readReview(r))).length;
+    const reviewerNegatives = negatives + (isNegative(readReview(data)) ? 1 : 0);
+    const { reading, suggestions } = rankReview(engine, packs, {
+      text: data.text,
+      rating: data.rating,
+      reviewerNegatives,
+    });
+    return {
+      needsAnswer: true,
+      parts: [data.text],
+      suggestions: suggestions.map((s) => view(engine, packs, s)),
+      register: detectRegister(data.text),
+      emotion: 'calm',
+      buyerType: 'none',
+      openers: [],
+      review: reading,
     };
   });
 

@@ -11,10 +11,13 @@ import { sitePattern } from '@/lib/consoles/match-pattern';
 import { consoleProfileSchema } from '@/lib/pack/schema';
 import { senderSite, taughtMatchesAllowed } from '@/lib/sender';
 import { CONTENT_SCRIPT_FILE, isBuiltIn, registrationId, resolvePageConfig } from '@/lib/sites';
-import { engineCache } from './library';
+import { engineCache, libraryReady } from './library';
 import { extensionOrigin, fromExtensionPage } from './senders';
 
 async function pageConfig(url: string) {
+  // Not before the default pack is installed: an engine built from the empty library would be cached and
+  // answer the page's first messages with nothing until the next rebuild.
+  await libraryReady;
   const [sites, { packs }] = await Promise.all([db.sites.toArray(), engineCache.get()]);
   return resolvePageConfig(url, sites, packs);
 }

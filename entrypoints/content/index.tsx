@@ -9,6 +9,7 @@ import { DEMO_MATCHES } from '@/lib/sites';
 import { report } from '@/lib/guard';
 import { logFeedbackFromCard, logPromiseFromCard, offerPromise, setupPromises } from '@/components/promises/page-log';
 import { setupSuggestions } from '@/components/console/console-feature';
+import { setupReviews } from '@/components/reviews/review-feature';
 
 export default defineContentScript({
   matches: DEMO_MATCHES,
@@ -38,6 +39,8 @@ export default defineContentScript({
             onAdapterChange,
           }),
       ],
+      // Review-management pages: the card for the review in focus (the chat feature stays off them).
+      ['reviews', () => setupReviews(ctx)],
     ];
     const results = await Promise.allSettled(features.map(([, setup]) => setup()));
     const stops: (() => void)[] = [() => stopPromises()];

@@ -29,6 +29,8 @@ export interface InsertOptions {
   composition?: CompositionTracker;
   /** Called when the insertion has to wait for that composition (the page signal tests wait for). */
   onWait?: () => void;
+  /** Append after what the field holds (a card "extra" line after the answer), whatever the caret. */
+  atEnd?: boolean;
 }
 
 export async function insertText(target: HTMLElement, text: string, opts: InsertOptions = {}): Promise<InsertResult> {
@@ -39,7 +41,7 @@ export async function insertText(target: HTMLElement, text: string, opts: Insert
     if (composition && !(await composition.idle())) return { method: null, copied: false, skipped: true };
     if (isTextField(target)) {
       // A field the agent never clicked has its caret at 0: append instead of prefixing their draft.
-      insertIntoTextField(target, text, { atEnd: caret ? !caret.touched(target) : false });
+      insertIntoTextField(target, text, { atEnd: opts.atEnd || (caret ? !caret.touched(target) : false) });
       method = 'value';
     } else {
       method = await insertIntoEditable(target, text, caret?.range(target) ?? null);

@@ -11,12 +11,15 @@ import { loadActivePacks } from './packs';
 
 export interface EngineCache {
   get(): Promise<{ engine: Engine; packs: Pack[] }>;
+  /** The review-reply engine (scripts of category `review` only), built on first use from the same packs. */
+  reviews(): Promise<{ engine: Engine; packs: Pack[] }>;
   invalidate(): void;
 }
 
 export function createEngineCache(db: HuashuDB): EngineCache {
   let current: Promise<{ engine: Engine; packs: Pack[] }> | null = null;
-  return {
+  let reviews: { from: Promise<unknown>; built: Promise<{ engine: Engine; packs: Pack[] }> } | null = null;
+  const cache: EngineCache = {
     get() {
       if (!current) {
         const build = loadActivePacks(db).then((packs) => ({ engine: buildEngine(packs), packs }));
@@ -28,10 +31,20 @@ export function createEngineCache(db: HuashuDB): EngineCache {
       }
       return current;
     },
+    reviews() {
+      const base = cache.get();
+      if (!reviews || reviews.from !== base)
+        reviews = {
+          from: base,
+          built: base.then(({ packs }) => ({ engine: buildEngine(packs, { scope: 'review' }), packs })),
+        };
+      return reviews.built;
+    },
     invalidate() {
       current = null;
     },
   };
+  return cache;
 }
 
 /** Dexie's cross-context change keys (`idb://<db>/<table>/…`) that affect the engine. */

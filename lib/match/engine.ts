@@ -65,6 +65,20 @@ export interface EngineOptions {
   searchThreshold?: number;
   /** Coefficients of the confidence model (default: the fitted CALIBRATION). */
   calibration?: Calibration;
+  /**
+   * Which scripts to index: `chat` (default) leaves out the replies to published reviews (scripts with
+   * `review`), `review` keeps only the scripts of category `review` (the review-reply card, lib/match/review-rank.ts).
+   */
+  scope?: 'chat' | 'review';
+}
+
+/** Is this a script of category `review` (the review-management card's scripts)? */
+export const isReviewCategory = (s: Script) => s.category?.trim().toLowerCase() === 'review';
+
+/** The packs with only the scripts of `scope` (same objects when nothing is left out). */
+export function scopePacks(packs: Pack[], scope: 'chat' | 'review'): Pack[] {
+  const keep = scope === 'chat' ? (s: Script) => !s.review : isReviewCategory;
+  return packs.map((p) => (p.scripts.every(keep) ? p : { ...p, scripts: p.scripts.filter(keep) }));
 }
 
 /** Engine with its internals exposed for the eval tool. */
@@ -98,7 +112,7 @@ export function buildEngine(packs: Pack[], options: EngineOptions = {}): HuashuE
   const alternativeThreshold = options.alternativeThreshold ?? THRESHOLDS.alternative;
   const calibration = options.calibration ?? CALIBRATION;
 
-  const { index, lexicon, refs } = indexScripts(packs, f);
+  const { index, lexicon, refs } = indexScripts(scopePacks(packs, options.scope ?? 'chat'), f);
   const chars = f.charBm25 ? CharBm25.build(refs.map((r) => r.script)) : undefined;
   // Scripts by pack and id for script(), made on its first call (a map of 10,000 string keys costs
   // the build several milliseconds).

@@ -13,6 +13,7 @@ import {
   openersSchema,
   followUpSchema,
   packSchema,
+  reviewReplySchema,
   scriptSchema,
   type Pack,
   type Script,
@@ -29,6 +30,7 @@ const SCRIPT_ORDER: Order = {
     answers: { keys: keysOf(answerSchema) },
     followUps: { keys: keysOf(followUpSchema) },
     compensations: { keys: keysOf(compensationSchema) },
+    review: { keys: keysOf(reviewReplySchema) },
   },
 };
 const PACK_ORDER: Order = {

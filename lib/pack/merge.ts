@@ -76,6 +76,8 @@ const SCRIPT_FIELDS: ScriptField[] = [
   'refusal',
   'sellerError',
   'tags',
+  'extras',
+  'review',
 ];
 
 /** Fields whose value differs (undefined, [] and missing count as the same). */

@@ -92,6 +92,8 @@ const matchPattern = short.superRefine((s, ctx) => {
 });
 
 export const TONES = ['friendly', 'formal', 'neutral'] as const;
+/** What a review-reply script answers: a good review, a bad one, or a high rating with complaints. */
+export const REVIEW_SENTIMENTS = ['positive', 'negative', 'mixed'] as const;
 
 export const answerSchema = object({
   text,
@@ -122,6 +124,13 @@ export const compensationSchema = object({
     .optional(),
 });
 
+/** What a review-reply script answers (scripts[].review). */
+export const reviewReplySchema = object({
+  sentiment: z.enum(REVIEW_SENTIMENTS, { error: expected(REVIEW_SENTIMENTS.map((t) => `"${t}"`).join(', ')) }),
+  /** The firm, factual variant for a reviewer who writes many negative reviews (a possible professional). */
+  firm: bool().default(false),
+});
+
 export const scriptSchema = object({
   id,
   /** Short title shown on the card; defaults to the first question. */
@@ -138,6 +147,17 @@ export const scriptSchema = object({
   /** The script answers a real error of the seller's (wrong item sent, missing item): the opener may apologise. */
   sellerError: bool().optional(),
   tags: list(short).default([]),
+  /**
+   * One-line additions that give the buyer a little more than asked (care tips, usage advice, the season):
+   * offered as chips after the answer, a click appends the line to the reply box.
+   */
+  extras: list(short).optional(),
+  /**
+   * A reply to a published product review (category `review`, review-management pages only; kept out of the
+   * chat card). `sentiment`: the reviews it answers; `mixed` = a high rating with complaints in the text;
+   * `firm`: the factual variant for a reviewer who writes many negative reviews.
+   */
+  review: reviewReplySchema.optional(),
 });
 
 export const consoleProfileSchema = object({
@@ -161,6 +181,16 @@ export const consoleProfileSchema = object({
   orderId: selector.optional(),
   /** true only when someone checked the selectors on the live console. Presets from public sources stay false. */
   verified: bool().default(false),
+  /**
+   * Review-management pages (optional): the list of reviews, one review row (relative to the list), and inside
+   * a row its text, its star rating (a count of filled stars, an aria-label/title such as "4星", or text) and
+   * the reviewer's name. The row's reply field is `replyBox` looked up inside the row, else in the document.
+   */
+  reviewList: selector.optional(),
+  review: selector.optional(),
+  reviewText: selector.optional(),
+  rating: selector.optional(),
+  reviewer: selector.optional(),
   notes: plain(LIMITS.textChars).optional(),
 });
 
@@ -241,5 +271,7 @@ export type Compensation = z.output<typeof compensationSchema>;
 export type ConsoleProfile = z.output<typeof consoleProfileSchema>;
 export type Featured = z.output<typeof featuredSchema>;
 export type Opener = z.output<typeof openerSchema>;
+export type ReviewSentiment = (typeof REVIEW_SENTIMENTS)[number];
+export type ReviewReply = z.output<typeof reviewReplySchema>;
 export type AnswerStyle = NonNullable<Answer['style']>;
 export type Tone = (typeof TONES)[number];

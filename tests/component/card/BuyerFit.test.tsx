@@ -73,6 +73,7 @@ function actions(): CardActions {
     insertFeatured: noop(),
     insertFollowUp: noop(),
     insertCompensation: noop(),
+    insertExtra: noop(),
     insertSearchResult: noop(),
     setTone: noop(),
     setStyle: noop(),

@@ -74,6 +74,7 @@ function actions(): CardActions {
     insertFeatured: vi.fn(),
     insertFollowUp: vi.fn(),
     insertCompensation: vi.fn(),
+    insertExtra: vi.fn(),
     insertSearchResult: vi.fn(),
     setTone: vi.fn(),
     setStyle: vi.fn(),

@@ -232,3 +232,45 @@ describe('createCardActions: emotion first, buyer types (issue 14)', () => {
     expect((s.box as HTMLTextAreaElement).value).toBe('我这就联系快递查轨迹，超过48小时不动的包裹今天催件。');
   });
 });
+
+describe('createCardActions: extras and the strip’s opener (issue 14)', () => {
+  const care = script({
+    id: 'material',
+    questions: ['what material'],
+    answers: [{ text: '亲～是纯棉的哦。', tone: 'friendly' }],
+    extras: ['纯棉衣物建议冷水手洗～'],
+  });
+
+  it('appends an extra after the answer, at the end of the box whatever the caret', async () => {
+    const s = setup();
+    const box = s.box as HTMLTextAreaElement;
+    patchCard(s.store, '小雨', () => ({ status: 'ready', message: '什么材质' }));
+    s.actions.insertAnswer(view(care), 0);
+    await settle();
+    box.setSelectionRange(0, 0);
+    s.actions.insertExtra(view(care), '纯棉衣物建议冷水手洗～');
+    await settle();
+    expect(box.value).toBe('亲～是纯棉的哦。纯棉衣物建议冷水手洗～');
+    expect(s.usage.at(-1)).toMatchObject({ kind: 'insert', scriptId: 'material' });
+  });
+
+  it('the strip and the full card insert the same opener before the answer (one insertAnswer for both)', async () => {
+    const s = setup();
+    s.store.setState({ layout: 'strip' });
+    patchCard(s.store, '小雨', () => ({
+      status: 'ready',
+      message: '什么破质量！！',
+      reply: {
+        needsAnswer: true,
+        parts: [],
+        register: 'friendly',
+        suggestions: [view(care)],
+        emotion: 'upset',
+        openers: [{ text: '亲，非常理解您的心情～', tone: 'friendly', apology: false }],
+      },
+    }));
+    s.actions.insertAnswer(view(care), 0);
+    await settle();
+    expect((s.box as HTMLTextAreaElement).value).toBe('亲，非常理解您的心情～是纯棉的哦。');
+  });
+});

@@ -45,6 +45,7 @@ function shownTexts(s: Script): [string, string][] {
       ...f.options.map((o, j): [string, string] => [`${s.id}.followUps[${i}].options[${j}]`, o]),
     ]),
     ...s.compensations.map((c, i): [string, string] => [`${s.id}.compensations[${i}]`, c.text]),
+    ...(s.extras ?? []).map((x, i): [string, string] => [`${s.id}.extras[${i}]`, x]),
   ];
 }
 
@@ -128,11 +129,13 @@ describe.each(PACKS)('%s pack', (_name, path) => {
 describe('default pack contents', () => {
   const pack = load('public/packs/default.json');
 
-  it('is the zh-CN huashu-default pack with 45-65 scripts (3 of them follow-ups), 10-15 of them English', () => {
+  it('is the zh-CN huashu-default pack with 45-65 chat scripts (3 of them follow-ups), 10-15 of them English', () => {
     expect(pack.pack.id).toBe('huashu-default');
     expect(pack.pack.locale).toBe('zh-CN');
-    expect(pack.scripts.length).toBeGreaterThanOrEqual(45);
-    expect(pack.scripts.length).toBeLessThanOrEqual(65);
+    // Review replies (`review`) answer published reviews on review pages, not chat: counted apart below.
+    const chat = pack.scripts.filter((s) => !s.review);
+    expect(chat.length).toBeGreaterThanOrEqual(45);
+    expect(chat.length).toBeLessThanOrEqual(65);
     expect(pack.scripts.filter((s) => s.category === 'follow-up').length).toBeGreaterThanOrEqual(3);
     const en = pack.scripts.filter((s) => s.id.startsWith('en-'));
     expect(en.length).toBeGreaterThanOrEqual(10);
@@ -280,5 +283,43 @@ describe('default pack: emotion first and buyer types (issue 14)', () => {
     expect(byId.get('authenticity')?.tags).toContain('guarantee');
     const styles = new Set(byId.get('logistics-stuck')?.answers.map((a) => a.style));
     expect([...styles].sort()).toEqual(['detailed', 'short']);
+  });
+});
+
+describe('default pack: review replies and extras (issue 14)', () => {
+  const pack = load('public/packs/default.json');
+  const replies = pack.scripts.filter((s) => s.review);
+  /** Words of the selling points the replies weave in (material, inspection, packing, service hours). */
+  const SELLING_POINT = /精梳棉|质检|加厚纸箱|防压|正规渠道|面料|48 小时|24 小时/;
+
+  it('has review replies for good, bad quality, bad logistics, bad service, 5 stars with complaints, and a firm one', () => {
+    const ids = replies.map((s) => s.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'review-good-thanks',
+        'review-bad-quality',
+        'review-bad-logistics',
+        'review-bad-service',
+        'review-five-star-complaint',
+        'review-firm-factual',
+      ]),
+    );
+    expect(replies.every((s) => s.category === 'review')).toBe(true);
+    expect(replies.find((s) => s.id === 'review-five-star-complaint')?.review?.sentiment).toBe('mixed');
+    expect(replies.filter((s) => s.review?.firm).map((s) => s.id)).toEqual(['review-firm-factual']);
+  });
+
+  it('weaves a selling point into every review reply', () => {
+    const without = replies.flatMap((s) => s.answers.filter((a) => !SELLING_POINT.test(a.text)).map(() => s.id));
+    expect(without).toEqual([]);
+  });
+
+  it('offers one-line extras on its most common scripts, never an excuse word', () => {
+    const withExtras = pack.scripts.filter((s) => s.extras?.length);
+    expect(withExtras.length).toBeGreaterThanOrEqual(10);
+    for (const id of ['shipping-time', 'return-7day', 'size-advice', 'product-material'])
+      expect(withExtras.map((s) => s.id)).toContain(id);
+    const lines = withExtras.flatMap((s) => s.extras ?? []);
+    expect(lines.filter((l) => /但是|可是|\bbut\b/i.test(l) || /\n/.test(l))).toEqual([]);
   });
 });
