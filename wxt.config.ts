@@ -1,15 +1,26 @@
 import { defineConfig } from 'wxt';
 
-// Demo consoles (localhost, 127.0.0.1) get the content script from install (entrypoints/content);
-// every other console is enabled by the agent at runtime (optional host permission +
-// scripting.registerContentScripts), so Huashu never asks for <all_urls> at install.
+// In the test build (`wxt build --mode test`), demo consoles (localhost, 127.0.0.1) get the content script from
+// install (entrypoints/content); every other console (all of them in production) is enabled by the agent at
+// runtime (optional host permission + scripting.registerContentScripts), so Huashu never asks for <all_urls>.
 
 /** Firefox add-on id (tools/browser/firefox.ts maps it to a fixed moz-extension:// host in tests). */
 export const GECKO_ID = 'huashu@huashu.local';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: ({ command, browser }) => ({
+  // The test build (`--mode test`) bundles React's production build too: tests and benchmarks measure
+  // what users run. (Vite would pick React's development build for any mode but "production".)
+  // WXT sets NODE_ENV from the mode (and defines it in each entrypoint's bundle): the test build
+  // (`--mode test`) would get React's development build. Every build gets React's production build, so tests
+  // and benchmarks measure what users run; a plugin's config hook is merged last. Vitest (serve) keeps "test".
+  vite: ({ command }) => {
+    if (command !== 'build') return {};
+    process.env.NODE_ENV = 'production';
+    const define = { 'process.env.NODE_ENV': '"production"' };
+    return { plugins: [{ name: 'huashu-production-react', config: () => ({ define }) }] };
+  },
+  manifest: ({ command, browser, mode }) => ({
     name: '__MSG_extName__',
     // No network from extension pages or the service worker: buyers' chats stay on this machine. Only for
     // builds — `wxt` dev mode needs its reload server.
@@ -41,9 +52,9 @@ export default defineConfig({
           },
         }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
-    // The demo consoles' origins (same as the content script's matches, so no new warning): lets the side
-    // panel find the console tab of a promise by its URL ("open the conversation").
-    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
+    // Test build only (`--mode test`, lib/build-mode.ts): the demo consoles' origins (same as the content
+    // script's matches there), so the side panel finds a promise's console tab by its URL. Production: none.
+    ...(mode === 'test' ? { host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     commands: {
       'log-promise': {

@@ -1,8 +1,9 @@
 /**
- * Where Huashu runs. Demo consoles served on the agent's own machine get the content script from install;
- * every other console is enabled by the agent (optional host permission + a content script registered at
+ * Where Huashu runs. In the test build, demo consoles served on this machine get the content script from install;
+ * every other console (all of them in the production build) is enabled by the agent (optional host permission + a content script registered at
  * runtime), and may carry a profile taught on it.
  */
+import { TEST_BUILD } from './build-mode';
 import type { SiteRow } from './db/schema';
 import { matchesAny, matchesPattern } from './consoles/match-pattern';
 import type { ConsoleProfile, Pack } from './pack/schema';
@@ -17,7 +18,9 @@ export interface PageConfig {
   packName?: string;
 }
 
-export const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+/** The demo consoles' origins, built in only in the test build (lib/build-mode.ts); in production they are sites like any other. */
+export const DEMO_ORIGINS = ['http://localhost/*', 'http://127.0.0.1/*'];
+export const DEMO_MATCHES: string[] = TEST_BUILD ? DEMO_ORIGINS : [];
 
 /** The built content script (WXT output path), registered as-is for enabled sites. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js' as const;

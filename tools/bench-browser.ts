@@ -191,7 +191,7 @@ async function mainThread(page: Page, run: () => Promise<void>, n: number) {
 }
 
 if (!values['no-build']) {
-  const build = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -29,7 +29,7 @@ const STEADY_MS = 10_000;
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 if (!values['no-build']) {
-  const build = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

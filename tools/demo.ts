@@ -21,8 +21,8 @@ const { values } = parseArgs({
 });
 
 if (!values['no-build']) {
-  console.log('Building Huashu (wxt build)…');
-  const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  console.log('Building Huashu, test build (wxt build --mode test)…');
+  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

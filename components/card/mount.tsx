@@ -1,5 +1,5 @@
 /**
- * Mounts the card in an open shadow root (WXT createShadowRootUi) and keeps it next to the reply box
+ * Mounts the card in a shadow root (WXT createShadowRootUi; closed in production, components/shared/page-ui-host.ts) and keeps it next to the reply box
  * without covering the conversation (components/card/placement.ts), following the page's light/dark:
  * the full card in a free column beside the conversation, else a strip docked to the reply box's top edge
  * (clear of the newest message rows), opened to the full card above it on demand.
@@ -13,6 +13,7 @@ import cardCss from '@/components/card/card.css?inline';
 import { CARD_WIDTH, placeCard, placeStrip, type Box, type Placement } from '@/components/card/placement';
 import { pageTheme } from '@/components/card/theme';
 import type { CardActions } from '@/components/card/types';
+import { pageUiHost } from '@/components/shared/page-ui-host';
 import { guard } from '@/lib/guard';
 import { toModel, type ContentStore } from './store';
 
@@ -67,7 +68,7 @@ export async function mountCard(
 ): Promise<MountedCard> {
   let root: Root | null = null;
   const ui = await createShadowRootUi<Root>(ctx, {
-    name: 'huashu-card',
+    ...pageUiHost('huashu-card'),
     position: 'inline',
     anchor: 'body',
     append: 'last',

@@ -15,6 +15,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Toast, type ToastError, type ToastState } from '@/components/promises/Toast';
 import toastCss from '@/components/promises/toast.css?inline';
+import { pageUiHost } from '@/components/shared/page-ui-host';
 import type { ChatMessage, ConsoleAdapter } from '@/lib/consoles/types';
 import { getLocale, setLocale } from '@/lib/i18n';
 import {
@@ -184,14 +185,17 @@ function showFeedbackResult(result: LogFeedbackResult | Failed) {
 
 function mountUi(s: Session): Promise<ShadowRootContentScriptUi<Root>> {
   s.ui ??= createShadowRootUi(s.ctx, {
-    name: 'huashu-toast',
+    ...pageUiHost('huashu-toast'),
     css: toastCss,
     position: 'inline',
     anchor: 'body',
     append: 'last',
     // Keys typed in the toast's fields must not reach the console's own shortcuts.
     isolateEvents: true,
-    onMount: (container) => createRoot(container),
+    onMount: (container, _shadow, host) => {
+      host.setAttribute('data-huashu-ui', 'toast');
+      return createRoot(container);
+    },
     onRemove: (root) => root?.unmount(),
   }).then((ui) => {
     ui.mount();

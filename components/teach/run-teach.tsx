@@ -14,6 +14,7 @@ import { pickFor, summarize, type TeachStep, type TeachSummary } from '@/lib/con
 import { t, type MessageKey } from '@/lib/i18n';
 import type { ConsoleProfile } from '@/lib/pack/schema';
 import { report } from '@/lib/guard';
+import { pageUiHost } from '@/components/shared/page-ui-host';
 import { isTrusted, trusted } from '@/lib/trusted';
 
 type Step = TeachStep | 'review';
@@ -187,7 +188,7 @@ export async function runTeach(ctx: ContentScriptContext): Promise<ConsoleProfil
   let finish!: (p: ConsoleProfile | null) => void;
   const done = new Promise<ConsoleProfile | null>((ok) => (finish = ok));
   const ui = await createShadowRootUi<Root>(ctx, {
-    name: 'huashu-teach',
+    ...pageUiHost('huashu-teach'),
     position: 'inline',
     anchor: 'body',
     append: 'last',

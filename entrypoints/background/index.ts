@@ -19,8 +19,9 @@ const features: [string, () => void][] = [
   ['promises', setupPromises],
   ['feedback', setupFeedback],
   ['contact', setupContact],
-  ['test hooks', setupTestHooks],
 ];
+// Inline (not lib/build-mode.ts) so the production bundle drops the hooks module: a string Vite replaces.
+if (import.meta.env.MODE === 'test') features.push(['test hooks', setupTestHooks]);
 
 export default defineBackground(() => {
   for (const [name, setup] of features) {

@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The test build (`npm run build:test`: demo origins, open shadow roots, test hooks); see lib/build-mode.ts. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-test');
+/** The production build (`npm run build`), what users install. */
+export const PRODUCTION_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LaunchedExtension {
@@ -20,7 +23,7 @@ export interface LaunchedExtension {
 export async function launchWithExtension(opts: { headless?: boolean; extensionDir?: string; args?: string[] } = {}) {
   const dir = opts.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(dir, 'manifest.json')))
-    throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
+    throw new Error(`No built extension in ${dir}: run \`npm run build:test\` first.`);
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium).`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'huashu-profile-'));

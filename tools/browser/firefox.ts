@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
-export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
+/** The Firefox test build (`npm run build:test:firefox`); the production one is `.output/firefox-mv2`. */
+export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2-test');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export interface LaunchedFirefox {
@@ -35,7 +36,7 @@ export async function launchFirefox(
 ): Promise<LaunchedFirefox> {
   const dir = opts.extensionDir ?? FIREFOX_EXTENSION_DIR;
   if (!existsSync(join(dir, 'manifest.json')))
-    throw new Error(`No Firefox build in ${dir}: run \`npm run build:firefox\` first.`);
+    throw new Error(`No Firefox build in ${dir}: run \`npm run build:test:firefox\` first.`);
   if (!existsSync(FIREFOX))
     throw new Error(`${FIREFOX} not found: install Debian's firefox-esr (apt-get install -y firefox-esr).`);
   const id = geckoId(dir);
