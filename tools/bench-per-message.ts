@@ -23,6 +23,9 @@ export interface PerMessageFigures {
   /** Script time per message with Huashu (p50), and without. */
   scriptMsP50: number;
   withoutScriptMsP50: number;
+  /** Layout plus style recalculation per message (p50), with Huashu and without. */
+  layoutStyleMsP50: number;
+  withoutLayoutStyleMsP50: number;
 }
 
 type Fixture = { fixture: { buyerSays(t: string): void } };
@@ -75,7 +78,7 @@ async function runPage(
   withHuashu: boolean,
   asks: string[],
   messages: number,
-): Promise<{ task: number[]; script: number[] }> {
+): Promise<{ task: number[]; script: number[]; layout: number[] }> {
   const page = await context.newPage();
   try {
     await page.goto(url);
@@ -92,15 +95,18 @@ async function runPage(
     for (let i = 0; i < 2; i++) await say(page, asks[i % asks.length], withHuashu);
     const task: number[] = [];
     const script: number[] = [];
+    const layout: number[] = [];
     for (let i = 0; i < messages; i++) {
       const before = await metrics(cdp);
       await say(page, asks[(i + 2) % asks.length], withHuashu);
       const after = await metrics(cdp);
       task.push((after.TaskDuration - before.TaskDuration) * 1000);
       script.push((after.ScriptDuration - before.ScriptDuration) * 1000);
+      const ls = (m: Record<string, number>) => m.LayoutDuration + m.RecalcStyleDuration;
+      layout.push((ls(after) - ls(before)) * 1000);
     }
     await cdp.detach();
-    return { task, script };
+    return { task, script, layout };
   } finally {
     await page.close();
   }
@@ -131,10 +137,12 @@ export async function benchPerMessage(opts: {
       addedMsP50: round(pct(withH.task, 50) - pct(without.task, 50)),
       scriptMsP50: round(pct(withH.script, 50)),
       withoutScriptMsP50: round(pct(without.script, 50)),
+      layoutStyleMsP50: round(pct(withH.layout, 50)),
+      withoutLayoutStyleMsP50: round(pct(without.layout, 50)),
     };
     out[rows] = fig;
     console.log(
-      `${String(rows).padStart(6)} rows on screen: main thread per message with Huashu p50 ${fig.mainThreadMsP50} ms, p95 ${fig.p95} ms (script p50 ${fig.scriptMsP50}); without p50 ${fig.withoutMsP50} ms (script ${fig.withoutScriptMsP50}) → Huashu adds ≈ ${fig.addedMsP50} ms`,
+      `${String(rows).padStart(6)} rows on screen: main thread per message with Huashu p50 ${fig.mainThreadMsP50} ms, p95 ${fig.p95} ms (script ${fig.scriptMsP50}, layout+style ${fig.layoutStyleMsP50}); without p50 ${fig.withoutMsP50} ms (script ${fig.withoutScriptMsP50}, layout+style ${fig.withoutLayoutStyleMsP50}) → Huashu adds ≈ ${fig.addedMsP50} ms`,
     );
   }
   return out;

@@ -46,16 +46,22 @@ export type Source = 'taught' | 'pack' | 'generic';
 
 /** Buyer rows the buyer type is read from (the newest ones). */
 const MAX_BUYER_ROWS = 30;
+/** Rows looked back through for them (a long run of the agent's own rows ends the look-back). */
+const MAX_LOOK_BACK = 1000;
 
-/** The buyer's rows of the open conversation up to `m`, oldest first, `m` last (for the buyer type). */
-function buyerRowsUpTo(adapter: ConsoleAdapter, m: ChatMessage): string[] {
-  const rows = adapter.messages();
-  const end = rows.indexOf(m.row);
-  const texts = (end >= 0 ? rows.slice(0, end) : rows)
-    .filter((r) => r !== m.row && adapter.isBuyer(r))
-    .map((r) => adapter.text(r))
-    .filter(Boolean);
-  return [...texts, m.text].slice(-MAX_BUYER_ROWS);
+/**
+ * The buyer's rows of the open conversation up to `m`, oldest first, `m` last (for the buyer type), read
+ * back from `m` in the watcher's snapshot (no listing of the whole conversation per message).
+ */
+function buyerRowsUpTo(adapter: ConsoleAdapter, watcher: ConsoleWatcher | null, m: ChatMessage): string[] {
+  const rows = watcher?.rows() ?? [];
+  const texts = watcher?.texts() ?? [];
+  let end = rows.lastIndexOf(m.row);
+  if (end < 0) end = rows.length;
+  const out: string[] = [];
+  for (let i = end - 1; i >= 0 && i >= end - MAX_LOOK_BACK && out.length < MAX_BUYER_ROWS - 1; i--)
+    if (rows[i] !== m.row && adapter.isBuyer(rows[i])) out.push(texts[i]);
+  return [...out.reverse(), m.text];
 }
 
 /** Message rows the strip keeps clear of (the newest ones, where the agent reads what the buyer just said). */
@@ -119,7 +125,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
         text: m.text,
         url: location.href,
         conversation: conv,
-        buyerRows: buyerRowsUpTo(current(), m),
+        buyerRows: buyerRowsUpTo(current(), watcher, m),
       });
       settleQuestion(store, conv, seq, { status: 'ready', reply });
       // A buyer question the card has nothing for: the lead's "missed questions" (stays on this machine).
@@ -205,7 +211,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
   card = await mountCard(ctx, store, actions, {
     list: () => watcher?.list() ?? null,
     reply: () => current().replyBox(),
-    newestRows: () => current().messages().slice(-NEWEST_ROWS),
+    newestRows: () => (watcher?.rows() ?? []).slice(-NEWEST_ROWS),
   });
 
   const stopKeys = setupKeyboard(ctx, {

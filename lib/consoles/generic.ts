@@ -126,12 +126,32 @@ function area(el: Element): number {
  * and system separators. `withText` also drops empty rows (list detection; the watcher skips them itself).
  */
 export function rowsOf(list: Element, withText = false): Element[] {
+  return Array.from(rowContainer(list).children).filter(
+    (c) => !isSeparator(c) && (!withText || cleanText(c.textContent) !== ''),
+  );
+}
+
+/** The element whose children are the rows: the list, or the innermost of its single wrappers. */
+function rowContainer(list: Element): Element {
   let container = list;
   while (container.children.length === 1 && container.firstElementChild!.children.length > 0)
     container = container.firstElementChild!;
-  return Array.from(container.children).filter(
-    (c) => !wordsOf(c).some((w) => SKIP_ROW_WORDS.has(w)) && (!withText || cleanText(c.textContent) !== ''),
-  );
+  return container;
+}
+
+const isSeparator = (el: Element) => wordsOf(el).some((w) => SKIP_ROW_WORDS.has(w));
+
+/** The rows of `list` after (or before) `row`, as rowsOf lists them; null when `row` is not one of them. */
+export function rowsBeside(list: Element, row: Element, side: 'after' | 'before'): Element[] | null {
+  if (row.parentElement !== rowContainer(list)) return null;
+  const out: Element[] = [];
+  if (side === 'after') {
+    for (let c = row.nextElementSibling; c; c = c.nextElementSibling) if (!isSeparator(c)) out.push(c);
+  } else {
+    for (let c = row.previousElementSibling; c; c = c.previousElementSibling) if (!isSeparator(c)) out.push(c);
+    out.reverse();
+  }
+  return out;
 }
 
 const isMultiline = (el: Element | null) => isEditable(el) && el.tagName !== 'INPUT';
@@ -232,6 +252,14 @@ export function createGenericAdapter(doc: Document = document): ConsoleAdapter {
       const l = list();
       return l ? rowsOf(l) : [];
     },
+    messagesAfter(row) {
+      const l = list();
+      return l ? rowsBeside(l, row, 'after') : null;
+    },
+    messagesBefore(row) {
+      const l = list();
+      return l ? rowsBeside(l, row, 'before') : null;
+    },
     isBuyer(row) {
       const score = sideScore(row);
       if (score !== 0) return score > 0;
@@ -257,19 +285,23 @@ export function createGenericAdapter(doc: Document = document): ConsoleAdapter {
     // Page text that becomes a value (conversation key, {buyer}, a stored promise's buyer): cleaned here.
     conversationName: () => cleanPageValue(conversationName()),
     orderId() {
-      const el = deepQueryAll(doc, '[class*="order"]').find((e) => /[A-Za-z0-9-]{6,}/.test(e.textContent ?? ''));
+      // Order cards inside the list's shadow roots are skipped (those in the list's own DOM are found).
+      const el = deepQueryAll(doc, '[class*="order"]', list()).find((e) =>
+        /[A-Za-z0-9-]{6,}/.test(e.textContent ?? ''),
+      );
       return el ? cleanPageValue(extractOrderId(el.textContent ?? '')) : undefined;
     },
   };
 
   function conversationName(): string | undefined {
     const l = list();
-    const selected = deepQueryAll(doc, '[aria-selected="true"], [aria-current]:not([aria-current="false"])').find(
+    // The list's own shadow roots are not searched: whatever they hold is inside the list, never the name.
+    const selected = deepQueryAll(doc, '[aria-selected="true"], [aria-current]:not([aria-current="false"])', l).find(
       (el) => !l?.contains(el) && cleanText(el.textContent).length > 0,
     );
     if (selected) return nameIn(selected);
     for (const w of NAME_WORDS) {
-      const el = deepQueryOne(doc, `[class*="${w}"]`);
+      const el = deepQueryOne(doc, `[class*="${w}"]`, l);
       // A long text is a banner or a greeting, not a nickname: judged before the cap cuts it.
       const s = el && !l?.contains(el) ? cleanPageValue(el.textContent, Infinity) : undefined;
       if (s && s.length <= 40) return s;
