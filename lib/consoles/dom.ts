@@ -116,6 +116,37 @@ export function deepQueryAll<T extends Element = Element>(doc: Document, selecto
   return roots.flatMap((r) => queryAll(r, selector) as T[]);
 }
 
+/**
+ * deepQueryAll without the subtree of `skip` (the message list: its rows are read elsewhere, and querying
+ * thousands of them on every message is the cost). Same document order; `skip`'s ancestors are included.
+ */
+export function deepQueryAllOutside(doc: Document, selector: string, skip: Element | null): Element[] {
+  if (!skip?.isConnected) return deepQueryAll(doc, selector);
+  const home = skip.getRootNode() as Document | ShadowRoot;
+  const roots: (Document | ShadowRoot)[] = [doc, ...shadowRoots(doc, skip)];
+  return roots.flatMap((r) => (r === home ? queryAround(home, skip, selector) : queryAll(r, selector)));
+}
+
+/** Matches in `root` before and after `skip` (its ancestors included, its subtree left out), in order. */
+function queryAround(root: Document | ShadowRoot, skip: Element, selector: string): Element[] {
+  const path: Element[] = [];
+  for (let n: Node | null = skip; n && n !== root; n = n.parentNode) path.unshift(n as Element);
+  const subtree = (el: Element) => (matches(el, selector) ? [el] : []).concat(queryAll(el, selector));
+  let before: Element[] = [];
+  let after: Element[] = [];
+  let parent: ParentNode = root;
+  for (const n of path) {
+    for (let c = parent.firstElementChild; c && c !== n; c = c.nextElementSibling) before = before.concat(subtree(c));
+    if (n !== skip && matches(n, selector)) before.push(n);
+    let tail: Element[] = [];
+    for (let c = n.nextElementSibling; c; c = c.nextElementSibling) tail = tail.concat(subtree(c));
+    // Siblings after an inner level come before those after an outer one.
+    after = tail.concat(after);
+    parent = n;
+  }
+  return before.concat(after);
+}
+
 /** The first match in the document, else in its open shadow roots. */
 export function deepQueryOne(doc: Document, selector: string, skip?: Element | null): Element | null {
   return queryOne(doc, selector) ?? deepQueryAll(doc, selector, skip)[0] ?? null;

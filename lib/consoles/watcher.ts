@@ -276,9 +276,20 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
     const before = head ? withText(adapter.messagesBefore(first)) : [];
     if (!after || !before) return null;
     if (after.length || before.length) {
-      rows = [...before.map(([r]) => r), ...rows, ...after.map(([r]) => r)];
-      keys = [...before.map(([, t]) => t), ...keys, ...after.map(([, t]) => t)];
-      for (const [r] of [...before, ...after]) changed.push(r);
+      // concat: a copy of the snapshot in native code (spreading 10,000 rows costs milliseconds).
+      rows = before
+        .map(([r]) => r)
+        .concat(
+          rows,
+          after.map(([r]) => r),
+        );
+      keys = before
+        .map(([, t]) => t)
+        .concat(
+          keys,
+          after.map(([, t]) => t),
+        );
+      for (const [r] of before.concat(after)) changed.push(r);
     }
     for (const r of gone) inSnapshot.delete(r);
     return { rows, keys, changed };
