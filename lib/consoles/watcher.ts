@@ -47,9 +47,9 @@ export interface ConsoleWatcher {
   readonly ready: Promise<void>;
   conversation(): string;
   list(): Element | null;
-  /** The message rows as last read (non-empty text), oldest first; a new array after each change. */
+  /** The message rows as last read (non-empty text), oldest first. Read at once: the array may grow later. */
   rows(): readonly Element[];
-  /** Their texts, same order (a new array after each change). */
+  /** Their texts, same order (same caveat). */
   texts(): readonly string[];
   /** Re-read the page now, every row (normally driven by mutations). */
   check(): void;
@@ -105,7 +105,10 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
   const texts = new WeakMap<Element, string>();
   let list: Element | null = null;
   let conversation = '';
-  /** The snapshot: rows with text, oldest first, and their texts. Replaced (never changed) by each read. */
+  /**
+   * The snapshot: rows with text, oldest first, and their texts. A read replaces the arrays, except when it
+   * only appends rows after the last one: then they grow in place.
+   */
   let prevKeys: string[] = [];
   let prevRows: Element[] = [];
   let inSnapshot = new Set<Element>();
@@ -275,20 +278,26 @@ export function watchConsole(adapter: ConsoleAdapter, events: WatcherEvents, opt
     const after = tail ? withText(adapter.messagesAfter(last)) : [];
     const before = head ? withText(adapter.messagesBefore(first)) : [];
     if (!after || !before) return null;
-    if (after.length || before.length) {
-      // concat: a copy of the snapshot in native code (spreading 10,000 rows costs milliseconds).
-      rows = before
-        .map(([r]) => r)
-        .concat(
-          rows,
-          after.map(([r]) => r),
-        );
-      keys = before
-        .map(([, t]) => t)
-        .concat(
-          keys,
-          after.map(([, t]) => t),
-        );
+    if (rows === prevRows && before.length === 0) {
+      // Only rows added after the last one (a new message): appended in place. No copy of a long snapshot per
+      // message (the garbage it makes costs the page more than the copy), and the last row, unchanged,
+      // anchors what is new, so the previous texts are not needed to align.
+      for (const [r, t] of after) {
+        rows.push(r);
+        keys.push(t);
+        changed.push(r);
+      }
+    } else if (after.length || before.length) {
+      const newRows = before.map(([r]) => r);
+      const newKeys = before.map(([, t]) => t);
+      rows = newRows.concat(
+        rows,
+        after.map(([r]) => r),
+      );
+      keys = newKeys.concat(
+        keys,
+        after.map(([, t]) => t),
+      );
       for (const [r] of before.concat(after)) changed.push(r);
     }
     for (const r of gone) inSnapshot.delete(r);
