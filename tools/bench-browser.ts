@@ -11,8 +11,11 @@
  * - conversation switch → suggestions shown for the open turn (p50/p95), 1,000 and 10,000 scripts
  *   (tools/bench-switch.ts);
  * - content script size, raw and gzip;
- * - the page's JS heap with and without Huashu (after a forced GC).
+ * - the page's JS heap with and without Huashu (after a forced GC);
+ * - main-thread time per new buyer message with 0, 1,000 and 10,000 rows on screen, with and without Huashu
+ *   (tools/bench-per-message.ts): one `{"bench":"perMessage",…}` line per row count.
  * Prints the figures, then one JSON line. Options: --messages <n> (default 30), --history <rows> (300),
+ * --rows <list> (per-message section, default 0,1000,10000), --per-message-only (that section alone),
  * --no-build. Run with nothing else heavy on the machine; figures vary with CPU load.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,6 +27,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { Pack, Script } from '../lib/pack/schema';
 import { installPack, readPackFile } from './browser/packs';
 import { benchConversationSwitch } from './bench-switch';
+import { benchPerMessage } from './bench-per-message';
 import { EXTENSION_DIR, launchWithExtension } from './browser/extension';
 import { FIXTURE_CONSOLES_DIR, serveStatic } from './browser/server';
 
@@ -31,11 +35,15 @@ const { values } = parseArgs({
   options: {
     messages: { type: 'string', default: '30' },
     history: { type: 'string', default: '300' },
+    rows: { type: 'string', default: '0,1000,10000' },
+    'per-message-only': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
 });
 const MESSAGES = Number(values.messages);
 const HISTORY = Number(values.history);
+const ROWS = values.rows.split(',').map(Number);
+const PER_MESSAGE_ONLY = values['per-message-only'];
 
 /** Buyer messages that the test pack answers (they differ from its questions). */
 const ASKS = [
@@ -206,6 +214,41 @@ await launched.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;
 const base = readPackFile(resolve(FIXTURE_CONSOLES_DIR, '../packs/console-test.json'));
 const results: Record<string, unknown> = {};
 try {
+  if (!PER_MESSAGE_ONLY) await fullBench();
+  await installPack(launched.worker, syntheticPack(base, 1_000));
+  const perMessage = await benchPerMessage({
+    context: launched.context,
+    origin: server.origin,
+    plainOrigin: `http://bench.test:${port}`,
+    rows: ROWS,
+    asks: ASKS,
+    messages: MESSAGES,
+  });
+  results.perMessage = perMessage;
+  const first = perMessage[ROWS[0]];
+  const last = perMessage[ROWS[ROWS.length - 1]];
+  if (first && last && last !== first) {
+    const ratio = round(last.mainThreadMsP50 / first.mainThreadMsP50, 2);
+    const addedDelta = round(last.addedMsP50 - first.addedMsP50, 2);
+    results.perMessageGrowth = { fromRows: first.rows, toRows: last.rows, ratio, addedDeltaMs: addedDelta };
+    console.log(
+      `per message, ${last.rows} rows vs ${first.rows}: ${ratio}× the main-thread time with Huashu; Huashu's share ${first.addedMsP50} → ${last.addedMsP50} ms (${addedDelta >= 0 ? '+' : ''}${addedDelta} ms)`,
+    );
+  }
+  for (const fig of Object.values(perMessage)) console.log(JSON.stringify({ bench: 'perMessage', ...fig }));
+  if (PER_MESSAGE_ONLY)
+    results.setup = {
+      messages: MESSAGES,
+      chromium: launched.context.browser()?.version() ?? 'persistent context',
+    };
+  console.log(JSON.stringify({ bench: 'browser', ...results }));
+} finally {
+  await launched.close();
+  await server.close();
+}
+
+/** The sections before the per-message one (all but --per-message-only). */
+async function fullBench() {
   const latency: Record<string, unknown> = {};
   for (const n of [base.scripts.length, 1_000, 10_000]) {
     await installPack(launched.worker, n === base.scripts.length ? base : syntheticPack(base, n));
@@ -316,8 +359,4 @@ try {
     `page JS heap after GC: with Huashu ${withH.heapMB} MB, without ${without.heapMB} MB (+${results.heapMB && (results.heapMB as { added: number }).added} MB)`,
   );
   console.log(`content script: ${size.rawKB} KB raw, ${size.gzipKB} KB gzip`);
-  console.log(JSON.stringify({ bench: 'browser', ...results }));
-} finally {
-  await launched.close();
-  await server.close();
 }

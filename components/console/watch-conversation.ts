@@ -102,7 +102,8 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
     }));
     card?.reposition();
     try {
-      const { buyerRows, turns } = conversationSoFar(current(), m);
+      const snapshot = { rows: watcher?.rows() ?? [], texts: watcher?.texts() ?? [] };
+      const { buyerRows, turns } = conversationSoFar(current(), snapshot, m);
       const reply = await sendMessage('suggest', {
         text: m.text,
         url: location.href,
@@ -197,7 +198,7 @@ export async function watchConversation(ctx: ContentScriptContext, deps: WatchDe
   card = await mountCard(ctx, store, actions, {
     list: () => watcher?.list() ?? null,
     reply: () => current().replyBox(),
-    newestRows: () => current().messages().slice(-NEWEST_ROWS),
+    newestRows: () => (watcher?.rows() ?? []).slice(-NEWEST_ROWS),
   });
 
   const stopKeys = setupKeyboard(ctx, {

@@ -79,30 +79,77 @@ export function extractOrderId(text: string): string | undefined {
   return runs.sort((a, b) => b.length - a.length)[0];
 }
 
-/** Every open shadow root in `doc`, nested ones too: web-component consoles keep their chat inside them. */
-export function shadowRoots(doc: Document): ShadowRoot[] {
+/**
+ * Every open shadow root in `doc`, nested ones too: web-component consoles keep their chat inside them.
+ * `skip`: an element whose subtree is not walked (the message list: thousands of rows, read elsewhere).
+ */
+export function shadowRoots(doc: Document, skip?: Element | null): ShadowRoot[] {
   const out: ShadowRoot[] = [];
   const visit = (root: Document | ShadowRoot) => {
     const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-    for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null)
+    let el = walker.nextNode() as Element | null;
+    while (el) {
+      if (el === skip) {
+        // Past its subtree: its next sibling, else the next sibling of the nearest ancestor that has one.
+        let next = walker.nextSibling();
+        while (!next && walker.parentNode()) next = walker.nextSibling();
+        el = next as Element | null;
+        continue;
+      }
       if (el.shadowRoot) {
         out.push(el.shadowRoot);
         visit(el.shadowRoot);
       }
+      el = walker.nextNode() as Element | null;
+    }
   };
   visit(doc);
   return out;
 }
 
-/** querySelectorAll over the document and its open shadow roots, in document order of the roots. */
-export function deepQueryAll<T extends Element = Element>(doc: Document, selector: string): T[] {
-  const roots: (Document | ShadowRoot)[] = [doc, ...shadowRoots(doc)];
+/**
+ * querySelectorAll over the document and its open shadow roots, in document order of the roots (without the
+ * shadow roots inside `skip`).
+ */
+export function deepQueryAll<T extends Element = Element>(doc: Document, selector: string, skip?: Element | null): T[] {
+  const roots: (Document | ShadowRoot)[] = [doc, ...shadowRoots(doc, skip)];
   return roots.flatMap((r) => queryAll(r, selector) as T[]);
 }
 
+/**
+ * deepQueryAll without the subtree of `skip` (the message list: its rows are read elsewhere, and querying
+ * thousands of them on every message is the cost). Same document order; `skip`'s ancestors are included.
+ */
+export function deepQueryAllOutside(doc: Document, selector: string, skip: Element | null): Element[] {
+  if (!skip?.isConnected) return deepQueryAll(doc, selector);
+  const home = skip.getRootNode() as Document | ShadowRoot;
+  const roots: (Document | ShadowRoot)[] = [doc, ...shadowRoots(doc, skip)];
+  return roots.flatMap((r) => (r === home ? queryAround(home, skip, selector) : queryAll(r, selector)));
+}
+
+/** Matches in `root` before and after `skip` (its ancestors included, its subtree left out), in order. */
+function queryAround(root: Document | ShadowRoot, skip: Element, selector: string): Element[] {
+  const path: Element[] = [];
+  for (let n: Node | null = skip; n && n !== root; n = n.parentNode) path.unshift(n as Element);
+  const subtree = (el: Element) => (matches(el, selector) ? [el] : []).concat(queryAll(el, selector));
+  let before: Element[] = [];
+  let after: Element[] = [];
+  let parent: ParentNode = root;
+  for (const n of path) {
+    for (let c = parent.firstElementChild; c && c !== n; c = c.nextElementSibling) before = before.concat(subtree(c));
+    if (n !== skip && matches(n, selector)) before.push(n);
+    let tail: Element[] = [];
+    for (let c = n.nextElementSibling; c; c = c.nextElementSibling) tail = tail.concat(subtree(c));
+    // Siblings after an inner level come before those after an outer one.
+    after = tail.concat(after);
+    parent = n;
+  }
+  return before.concat(after);
+}
+
 /** The first match in the document, else in its open shadow roots. */
-export function deepQueryOne(doc: Document, selector: string): Element | null {
-  return queryOne(doc, selector) ?? deepQueryAll(doc, selector)[0] ?? null;
+export function deepQueryOne(doc: Document, selector: string, skip?: Element | null): Element | null {
+  return queryOne(doc, selector) ?? deepQueryAll(doc, selector, skip)[0] ?? null;
 }
 
 /** The focused element, looking into open shadow roots (the document only sees their host). */

@@ -15,10 +15,13 @@ import {
   cleanText,
   deepActiveElement,
   deepQueryAll,
+  deepQueryAllOutside,
   deepQueryOne,
   editableIn,
   extractOrderId,
   isEditable,
+  matches,
+  queryAll,
 } from './dom';
 import type { ConsoleAdapter } from './types';
 
@@ -126,12 +129,32 @@ function area(el: Element): number {
  * and system separators. `withText` also drops empty rows (list detection; the watcher skips them itself).
  */
 export function rowsOf(list: Element, withText = false): Element[] {
+  return Array.from(rowContainer(list).children).filter(
+    (c) => !isSeparator(c) && (!withText || cleanText(c.textContent) !== ''),
+  );
+}
+
+/** The element whose children are the rows: the list, or the innermost of its single wrappers. */
+function rowContainer(list: Element): Element {
   let container = list;
   while (container.children.length === 1 && container.firstElementChild!.children.length > 0)
     container = container.firstElementChild!;
-  return Array.from(container.children).filter(
-    (c) => !wordsOf(c).some((w) => SKIP_ROW_WORDS.has(w)) && (!withText || cleanText(c.textContent) !== ''),
-  );
+  return container;
+}
+
+const isSeparator = (el: Element) => wordsOf(el).some((w) => SKIP_ROW_WORDS.has(w));
+
+/** The rows of `list` after (or before) `row`, as rowsOf lists them; null when `row` is not one of them. */
+export function rowsBeside(list: Element, row: Element, side: 'after' | 'before'): Element[] | null {
+  if (row.parentElement !== rowContainer(list)) return null;
+  const out: Element[] = [];
+  if (side === 'after') {
+    for (let c = row.nextElementSibling; c; c = c.nextElementSibling) if (!isSeparator(c)) out.push(c);
+  } else {
+    for (let c = row.previousElementSibling; c; c = c.previousElementSibling) if (!isSeparator(c)) out.push(c);
+    out.reverse();
+  }
+  return out;
 }
 
 const isMultiline = (el: Element | null) => isEditable(el) && el.tagName !== 'INPUT';
@@ -184,6 +207,19 @@ export function findMessageList(doc: Document, reply: Element | null): Element |
   return best;
 }
 
+/** How many of the newest rows are searched for an order card (orderId, read on every message). */
+const ORDER_ROWS = 50;
+
+function orderInNewestRows(list: Element, hasId: (e: Element) => boolean): Element | undefined {
+  let row = rowContainer(list).lastElementChild;
+  for (let i = 0; row && i < ORDER_ROWS; i++, row = row.previousElementSibling) {
+    const found = [row, ...queryAll(row, '[class*="order"]')].filter((e) => matches(e, '[class*="order"]'));
+    const el = found.find(hasId);
+    if (el) return el;
+  }
+  return undefined;
+}
+
 /** Which side of the list the row's text sits on: -1 left, 1 right, 0 unclear. */
 export function textSide(row: Element, list: Element): -1 | 0 | 1 {
   const doc = row.ownerDocument;
@@ -232,6 +268,14 @@ export function createGenericAdapter(doc: Document = document): ConsoleAdapter {
       const l = list();
       return l ? rowsOf(l) : [];
     },
+    messagesAfter(row) {
+      const l = list();
+      return l ? rowsBeside(l, row, 'after') : null;
+    },
+    messagesBefore(row) {
+      const l = list();
+      return l ? rowsBeside(l, row, 'before') : null;
+    },
     isBuyer(row) {
       const score = sideScore(row);
       if (score !== 0) return score > 0;
@@ -257,19 +301,27 @@ export function createGenericAdapter(doc: Document = document): ConsoleAdapter {
     // Page text that becomes a value (conversation key, {buyer}, a stored promise's buyer): cleaned here.
     conversationName: () => cleanPageValue(conversationName()),
     orderId() {
-      const el = deepQueryAll(doc, '[class*="order"]').find((e) => /[A-Za-z0-9-]{6,}/.test(e.textContent ?? ''));
+      // The console's order panel (outside the list), else an order card among the newest rows.
+      const l = list();
+      const hasId = (e: Element) => /[A-Za-z0-9-]{6,}/.test(e.textContent ?? '');
+      const el =
+        deepQueryAllOutside(doc, '[class*="order"]', l).find(hasId) ?? (l ? orderInNewestRows(l, hasId) : undefined);
       return el ? cleanPageValue(extractOrderId(el.textContent ?? '')) : undefined;
     },
   };
 
   function conversationName(): string | undefined {
     const l = list();
-    const selected = deepQueryAll(doc, '[aria-selected="true"], [aria-current]:not([aria-current="false"])').find(
-      (el) => !l?.contains(el) && cleanText(el.textContent).length > 0,
-    );
+    // The list is not searched (whatever it holds is never the name; read on every change, so it must not
+    // cost a pass over thousands of rows).
+    const selected = deepQueryAllOutside(
+      doc,
+      '[aria-selected="true"], [aria-current]:not([aria-current="false"])',
+      l,
+    ).find((el) => !l?.contains(el) && cleanText(el.textContent).length > 0);
     if (selected) return nameIn(selected);
     for (const w of NAME_WORDS) {
-      const el = deepQueryOne(doc, `[class*="${w}"]`);
+      const el = l ? (deepQueryAllOutside(doc, `[class*="${w}"]`, l)[0] ?? null) : deepQueryOne(doc, `[class*="${w}"]`);
       // A long text is a banner or a greeting, not a nickname: judged before the cap cuts it.
       const s = el && !l?.contains(el) ? cleanPageValue(el.textContent, Infinity) : undefined;
       if (s && s.length <= 40) return s;

@@ -18,6 +18,8 @@ export function createProfileAdapter(profile: ConsoleProfile, doc: Document = do
       const l = list();
       return l ? outermost(queryAll(l, profile.message)) : [];
     },
+    messagesAfter: (row) => rowsBeside(row, 'after'),
+    messagesBefore: (row) => rowsBeside(row, 'before'),
     isBuyer(row) {
       // Either the row itself matches, or the selector names a part of the buyer's rows (".bubble.buyer").
       return matches(row, profile.buyerMessage) || queryOne(row, profile.buyerMessage) !== null;
@@ -39,4 +41,25 @@ export function createProfileAdapter(profile: ConsoleProfile, doc: Document = do
       return text ? cleanPageValue(extractOrderId(text)) : undefined;
     },
   };
+
+  /**
+   * The rows after (or before) `row`, as messages() lists them, reading only that part of the list: the
+   * siblings on that side of the row and of each of its ancestors up to the list (no ancestor of a listed row
+   * is itself a row, so each sibling holds its own outermost rows).
+   */
+  function rowsBeside(row: Element, side: 'after' | 'before'): Element[] | null {
+    const l = list();
+    if (!l || row === l || !l.contains(row)) return null;
+    const groups: Element[][] = [];
+    for (let n: Element = row; n !== l; n = n.parentElement!)
+      for (
+        let s = side === 'after' ? n.nextElementSibling : n.previousElementSibling;
+        s;
+        s = side === 'after' ? s.nextElementSibling : s.previousElementSibling
+      )
+        groups.push(matches(s, profile.message) ? [s] : outermost(queryAll(s, profile.message)));
+    // Before the row the groups come nearest first: reversed, they are in document order.
+    if (side === 'before') groups.reverse();
+    return groups.flat();
+  }
 }

@@ -12,6 +12,12 @@ export interface ConsoleAdapter {
   messageList(): Element | null;
   /** Message rows of the open conversation, oldest first. */
   messages(): Element[];
+  /**
+   * Optional, lets the watcher read only what changed: the rows `messages()` would list after `row` (or
+   * before it), oldest first; null when the adapter cannot tell without listing every row.
+   */
+  messagesAfter?(row: Element): Element[] | null;
+  messagesBefore?(row: Element): Element[] | null;
   isBuyer(row: Element): boolean;
   /** The text of one row (trimmed). */
   text(row: Element): string;
