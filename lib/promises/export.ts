@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { HuashuDB } from '../db/db';
 import { toStorageError } from '../db/errors';
-import type { FeedbackRow, PromiseRow } from '../db/schema';
+import { FEEDBACK_STATUSES, type FeedbackRow, type PromiseRow } from '../db/schema';
 import { CAPTURE_SOURCES } from '../capture';
 import { toCsv } from '../text/csv';
 import { formatWall } from '../time/format';
@@ -154,6 +154,11 @@ const promiseSchema = z.object({
   source,
   truncatedFrom: z.number().optional(),
   carriedOver: z.number().optional(),
+  // Team fields (shift handover): a restore keeps who logged, handed over and closed it.
+  owner: optText,
+  shift: optText,
+  closedBy: optText,
+  handedBy: optText,
 });
 
 const feedbackSchema = z.object({
@@ -169,6 +174,14 @@ const feedbackSchema = z.object({
   updatedAt: z.number().optional(),
   source,
   truncatedFrom: z.number().optional(),
+  // v4 feedback fields (departments must answer): a restore keeps the status, deadline and answer.
+  status: z.enum(FEEDBACK_STATUSES).optional(),
+  dueAt: z.number().optional(),
+  answer: optText,
+  agent: optText,
+  sentAt: z.number().optional(),
+  answeredAt: z.number().optional(),
+  closedAt: z.number().optional(),
 });
 
 const backupSchema = z.object({
@@ -238,7 +251,9 @@ export async function importBackup(
       );
       const feedback = await merge(
         db.feedback,
-        backup.feedback.map((f) => ({ ...f, updatedAt: f.updatedAt ?? f.createdAt }) as FeedbackRow),
+        backup.feedback.map(
+          (f) => ({ ...f, status: f.status ?? 'new', updatedAt: f.updatedAt ?? f.createdAt }) as FeedbackRow,
+        ),
       );
       return { promises, feedback };
     });

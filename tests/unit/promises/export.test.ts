@@ -101,6 +101,50 @@ describe('JSON backup', () => {
     await fresh.delete();
   });
 
+  it('keeps the team fields of promises and the department fields of feedback through a restore', async () => {
+    const { a } = await seed();
+    await db.promises.where('uid').equals(a.uid).modify({ owner: '小王', shift: '白班', handedBy: '小李' });
+    await db.feedback.toCollection().modify({
+      status: 'answered',
+      dueAt: NOW + 72 * H,
+      answer: '物流已安排送货上楼',
+      agent: '小王',
+      sentAt: NOW + H,
+      answeredAt: NOW + 2 * H,
+    });
+    const parsed = parseBackup(
+      JSON.stringify(makeBackup(await db.promises.toArray(), await db.feedback.toArray(), NOW)),
+    );
+    if (!parsed.ok) throw new Error(parsed.error);
+    const fresh = new HuashuDB(`export-team-${crypto.randomUUID()}`);
+    await importBackup(fresh, parsed.backup);
+    expect(await fresh.promises.where('uid').equals(a.uid).first()).toMatchObject({
+      owner: '小王',
+      shift: '白班',
+      handedBy: '小李',
+    });
+    const [f] = await fresh.feedback.toArray();
+    expect(f).toMatchObject({ status: 'answered', answer: '物流已安排送货上楼', agent: '小王', dueAt: NOW + 72 * H });
+    expect(f.sentAt).toBe(NOW + H);
+    expect(f.answeredAt).toBe(NOW + 2 * H);
+    await fresh.delete();
+  });
+
+  it('an older backup’s feedback is restored as new', async () => {
+    const parsed = parseBackup(
+      JSON.stringify({
+        format: 'huashu.promises',
+        version: 1,
+        exportedAt: NOW,
+        promises: [],
+        feedback: [{ uid: 'f1', text: '发票开错了', department: 'finance', createdAt: NOW }],
+      }),
+    );
+    if (!parsed.ok) throw new Error(parsed.error);
+    await importBackup(db, parsed.backup);
+    expect(await db.feedback.where('status').equals('new').count()).toBe(1);
+  });
+
   it('a newer copy of a promise replaces the older one; an older copy does not', async () => {
     const { a } = await seed();
     const backup = makeBackup(await db.promises.toArray(), [], NOW);
