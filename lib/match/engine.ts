@@ -67,17 +67,22 @@ export interface EngineOptions {
   calibration?: Calibration;
   /**
    * Which scripts to index: `chat` (default) leaves out the replies to published reviews (scripts with
-   * `review`), `review` keeps only the scripts of category `review` (the review-reply card, lib/match/review-rank.ts).
+   * `review`) and the agent's own follow-ups (category `follow-up`), `review` keeps only the scripts of category `review` (the review-reply card, lib/match/review-rank.ts).
    */
   scope?: 'chat' | 'review';
 }
 
 /** Is this a script of category `review` (the review-management card's scripts)? */
 export const isReviewCategory = (s: Script) => s.category?.trim().toLowerCase() === 'review';
+/**
+ * Is this a script of category `follow-up` (a message the agent sends first to keep a promise, used by the
+ * evening review's "contact the buyer", lib/promises/follow-up.ts)? It answers no buyer message.
+ */
+export const isFollowUpCategory = (s: Script) => s.category?.trim().toLowerCase() === 'follow-up';
 
 /** The packs with only the scripts of `scope` (same objects when nothing is left out). */
 export function scopePacks(packs: Pack[], scope: 'chat' | 'review'): Pack[] {
-  const keep = scope === 'chat' ? (s: Script) => !s.review : isReviewCategory;
+  const keep = scope === 'chat' ? (s: Script) => !s.review && !isFollowUpCategory(s) : isReviewCategory;
   return packs.map((p) => (p.scripts.every(keep) ? p : { ...p, scripts: p.scripts.filter(keep) }));
 }
 
