@@ -2,11 +2,12 @@
  * The feedback file out and in: the agent exports theirs (named by agent and day); the lead merges
  * several agents' files (one message per file; a bad file changes nothing and says why).
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { HuashuDB } from '@/lib/db/db';
 import { importFeedbackFile, makeFeedbackFile, parseFeedbackFile, type FileError } from '@/lib/feedback/file';
 import { t } from '@/lib/i18n';
 import { civilDateOf, isoDay } from '@/lib/time/civil';
+import { JsonFileButton } from '../shared/JsonFileButton';
 import { downloadText, safeFileName } from '../shared/download';
 
 interface Props {
@@ -31,7 +32,6 @@ function reason(e: FileError): string {
 
 export function FeedbackFileBar({ db, agent, timeZone, onError }: Props) {
   const [messages, setMessages] = useState<{ ok: boolean; text: string }[]>([]);
-  const input = useRef<HTMLInputElement>(null);
 
   async function exportFile() {
     const rows = await db.feedback.toArray();
@@ -65,21 +65,12 @@ export function FeedbackFileBar({ db, agent, timeZone, onError }: Props) {
       <button data-testid="feedback-export-file" onClick={() => void exportFile().catch(onError)}>
         {t('fbExportFile')}
       </button>
-      <button data-testid="feedback-import-files" onClick={() => input.current?.click()}>
-        {t('fbImportFiles')}
-      </button>
-      <input
-        ref={input}
-        data-testid="feedback-import-input"
-        type="file"
-        accept="application/json,.json"
+      <JsonFileButton
+        label={t('fbImportFiles')}
+        buttonTestId="feedback-import-files"
+        inputTestId="feedback-import-input"
         multiple
-        hidden
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = '';
-          if (files.length) void importFiles(files).catch(onError);
-        }}
+        onFiles={(files) => void importFiles(files).catch(onError)}
       />
       {messages.map((m, i) => (
         <p key={i} className={m.ok ? 'hs-ok' : 'hs-error'} data-testid="feedback-import-result" role="status">

@@ -2,7 +2,7 @@
  * Export the promise log (CSV / Markdown by day for the shift handover; JSON backup of promises and
  * feedback) and re-import a backup without duplicates.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { HuashuDB } from '@/lib/db/db';
 import { t } from '@/lib/i18n';
 import {
@@ -14,6 +14,7 @@ import {
   promisesToMarkdown,
 } from '@/lib/promises/export';
 import { civilDateOf, isoDay } from '@/lib/time/civil';
+import { JsonFileButton } from '../shared/JsonFileButton';
 import { downloadText } from '../shared/download';
 
 interface Props {
@@ -25,7 +26,6 @@ interface Props {
 export function ExportBar({ db, timeZone, onError }: Props) {
   const [scope, setScope] = useState<'today' | 'all'>('today');
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const file = useRef<HTMLInputElement>(null);
   // Computed when a button is pressed: "today" is the agent's day at that moment.
   const current = async () => {
     const today = isoDay(civilDateOf(Date.now(), timeZone));
@@ -111,20 +111,11 @@ export function ExportBar({ db, timeZone, onError }: Props) {
       >
         {t('exportJson')}
       </button>
-      <button data-testid="import-json" onClick={() => file.current?.click()}>
-        {t('importJson')}
-      </button>
-      <input
-        ref={file}
-        data-testid="import-file"
-        type="file"
-        accept="application/json,.json"
-        hidden
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void onImport(f);
-        }}
+      <JsonFileButton
+        label={t('importJson')}
+        buttonTestId="import-json"
+        inputTestId="import-file"
+        onFiles={([f]) => void onImport(f)}
       />
       {message && (
         <p className={message.ok ? 'hs-ok' : 'hs-error'} data-testid="import-result" role="status">

@@ -3,13 +3,14 @@
  * Markdown for the team chat group); "take over" imports the previous shift's file (no duplicates when
  * imported twice; a bad file changes nothing and says why).
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { HuashuDB } from '@/lib/db/db';
 import { t } from '@/lib/i18n';
 import { handoverToMarkdown, importHandover, makeHandover, parseHandover } from '@/lib/promises/handover';
 import { shiftAt } from '@/lib/promises/shifts';
 import type { Settings } from '@/lib/settings';
 import { civilDateOf, isoDay } from '@/lib/time/civil';
+import { JsonFileButton } from '../shared/JsonFileButton';
 import { downloadText, safeFileName } from '../shared/download';
 
 interface Props {
@@ -21,7 +22,6 @@ interface Props {
 
 export function HandoverBar({ db, settings, timeZone, onError }: Props) {
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const file = useRef<HTMLInputElement>(null);
 
   async function current() {
     const now = Date.now();
@@ -84,20 +84,11 @@ export function HandoverBar({ db, settings, timeZone, onError }: Props) {
       >
         {t('handoverMd')}
       </button>
-      <button data-testid="handover-import" onClick={() => file.current?.click()}>
-        {t('handoverImport')}
-      </button>
-      <input
-        ref={file}
-        data-testid="handover-file"
-        type="file"
-        accept="application/json,.json"
-        hidden
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void onImport(f);
-        }}
+      <JsonFileButton
+        label={t('handoverImport')}
+        buttonTestId="handover-import"
+        inputTestId="handover-file"
+        onFiles={([f]) => void onImport(f)}
       />
       {message && (
         <p className={message.ok ? 'hs-ok' : 'hs-error'} data-testid="handover-result" role="status">
